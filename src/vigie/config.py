@@ -1,0 +1,149 @@
+"""One options object for everything, read from TOML with documented defaults.
+
+Lookup order: the ``--config`` file, else ``$VIGIE_CONFIG``, else ``./vigie.toml`` if present,
+else the defaults below. ``vigie config show`` prints the options in force. Unknown sections or
+keys are an error (a typo must not be silently ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from vigie.errors import ConfigError
+
+__all__ = [
+    "CleanOptions",
+    "IngestOptions",
+    "LanguageOptions",
+    "Options",
+    "PipelineOptions",
+    "ServeOptions",
+    "StoreOptions",
+    "load_options",
+]
+
+DEFAULT_STAGES = ["extract", "clean", "language", "metadata"]
+
+
+@dataclass
+class PipelineOptions:
+    #: per-article stages, in order; checked when the pipeline loads
+    stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))
+    #: worker processes for per-article stages (0: one per core, 1: run in-process)
+    workers: int = 0
+    #: articles sent to a worker at a time
+    batch_size: int = 256
+
+
+@dataclass
+class IngestOptions:
+    #: files larger than this are refused with a clear message (megabytes)
+    max_file_mb: float = 20.0
+    #: file extensions read when a directory is walked
+    extensions: list[str] = field(
+        default_factory=lambda: [".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json"]
+    )
+
+
+@dataclass
+class CleanOptions:
+    #: apply the built-in multilingual furniture rules
+    rules: bool = True
+    #: learn furniture from lines an outlet repeats across many of its articles
+    learn_from_corpus: bool = True
+    #: a line is learned as furniture when at least this many articles of an outlet carry it…
+    min_repeats: int = 5
+    #: …and at least this share of that outlet's articles do
+    min_share: float = 0.02
+    #: lines longer than this are never learned as furniture (characters)
+    max_learned_line: int = 200
+
+
+@dataclass
+class LanguageOptions:
+    #: also identify the language of each paragraph
+    paragraphs: bool = True
+    #: restrict identification to these ISO 639-1 codes (empty: all py3langid knows)
+    candidates: list[str] = field(default_factory=list)
+    #: paragraphs shorter than this (characters) inherit the article's language
+    min_paragraph_chars: int = 40
+
+
+@dataclass
+class StoreOptions:
+    #: SQLite file used when neither --db nor $VIGIE_DB is given
+    path: str = "vigie.db"
+
+
+@dataclass
+class ServeOptions:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    #: token required by write endpoints; empty: write endpoints are off
+    write_token: str = ""
+
+
+@dataclass
+class Options:
+    pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    language: LanguageOptions = field(default_factory=LanguageOptions)
+    store: StoreOptions = field(default_factory=StoreOptions)
+    serve: ServeOptions = field(default_factory=ServeOptions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(self.to_dict())
+
+
+def _merge(obj: Any, data: dict[str, Any], where: str) -> None:
+    known = {f.name: f for f in fields(obj)}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown option {key!r} (known: {', '.join(known)})")
+        current = getattr(obj, key)
+        if is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}.{key}: expected a table, got {value!r}")
+            _merge(current, value, f"{where}.{key}")
+            continue
+        expected = type(current)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(
+                f"{where}.{key}: expected {expected.__name__}, got {type(value).__name__} {value!r}"
+            )
+        setattr(obj, key, value)
+
+
+def options_from_dict(data: dict[str, Any], where: str = "config") -> Options:
+    opts = Options()
+    _merge(opts, data, where)
+    return opts
+
+
+def load_options(path: str | os.PathLike[str] | None = None) -> Options:
+    """Options from ``path``, ``$VIGIE_CONFIG``, ``./vigie.toml`` or the defaults."""
+    candidate = path or os.environ.get("VIGIE_CONFIG")
+    if candidate is None and Path("vigie.toml").is_file():
+        candidate = "vigie.toml"
+    if candidate is None:
+        return Options()
+    p = Path(candidate)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{p}: not valid TOML: {exc}") from None
+    return options_from_dict(data, str(p))
