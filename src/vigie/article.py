@@ -67,7 +67,7 @@ class OffsetMap:
     same character; ``to_original(len(clean))`` gives the end of the last kept segment.
     """
 
-    __slots__ = ("_clean_starts", "_orig_starts", "_orig_len", "_clean_len")
+    __slots__ = ("_clean_len", "_clean_starts", "_orig_len", "_orig_starts")
 
     def __init__(self, removed: list[tuple[int, int]], original_length: int) -> None:
         clean_starts: list[int] = []
@@ -144,7 +144,7 @@ class Article:
     ``doc`` is the path or URL the article was ingested from, as exports show it. ``source_key``
     identifies where it came from for versioning (the URL, else the absolute path, plus the line
     number for a JSONL record without URL); the same ``source_key`` with another text is a new
-    version.
+    version. ``input_sha1`` is the SHA-1 of the input as read (HTML before extraction).
     """
 
     doc: str
@@ -166,11 +166,14 @@ class Article:
     results: dict[str, Any] = field(default_factory=dict)
     errors: list[StageError] = field(default_factory=list)
     done: list[str] = field(default_factory=list)
+    input_sha1: str = ""
     _clean: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.source_key:
             self.source_key = self.url or self.doc
+        if not self.input_sha1:
+            self.input_sha1 = content_sha1(self.html if self.html is not None else self.text)
 
     @property
     def content_sha1(self) -> str:
@@ -178,8 +181,9 @@ class Article:
 
     @property
     def article_id(self) -> str:
-        """Stable id: the source and the content, so a new version gets a new id."""
-        h = hashlib.sha1(f"{self.source_key}\n{self.content_sha1}".encode())
+        """Stable id from the source and the input as read (the text, or the HTML it was
+        extracted from), so a new version of a page gets a new id."""
+        h = hashlib.sha1(f"{self.source_key}\n{self.input_sha1}".encode())
         return h.hexdigest()[:16]
 
     @property

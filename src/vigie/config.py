@@ -63,6 +63,9 @@ class CleanOptions:
     min_share: float = 0.02
     #: lines longer than this are never learned as furniture (characters)
     max_learned_line: int = 200
+    #: known furniture per outlet: ``"Outlet name" = ["exact line", ...]``; lines learned from
+    #: the corpus are added to these at ingest time
+    furniture: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

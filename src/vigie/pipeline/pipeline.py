@@ -55,8 +55,12 @@ class Pipeline:
     def _providers(missing: list[str]) -> str:
         from vigie.pipeline.registry import STAGES
 
-        hints = [f"{a} (assigned by {s.name!r})" for a in missing for s in STAGES.values()
-                 if a in s.assigns]
+        hints = [
+            f"{a} (assigned by {s.name!r})"
+            for a in missing
+            for s in STAGES.values()
+            if a in s.assigns
+        ]
         return f"; put first: {', '.join(hints)}" if hints else ""
 
     def __call__(self, article: Article) -> Article:

@@ -25,8 +25,23 @@ __all__ = ["STAGES", "Stage", "StageFn", "get_stage", "stage"]
 StageFn = Callable[["Article", "Options"], None]
 
 #: attributes every article has on entry, before any stage ran
-INITIAL = frozenset({"text", "doc", "source_key", "url", "title", "outlet", "published",
-                     "authors", "input_format", "encoding", "html", "meta", "language"})
+INITIAL = frozenset(
+    {
+        "text",
+        "doc",
+        "source_key",
+        "url",
+        "title",
+        "outlet",
+        "published",
+        "authors",
+        "input_format",
+        "encoding",
+        "html",
+        "meta",
+        "language",
+    }
+)
 
 
 @dataclass(frozen=True)

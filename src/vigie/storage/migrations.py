@@ -1,0 +1,92 @@
+"""Schema migrations for the SQLite store, applied in order; ``PRAGMA user_version`` records
+how many have run. Append new migrations; never edit one that has shipped."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, full-text index, ingest runs, per-outlet line statistics, learned furniture
+    """
+    CREATE TABLE runs (
+        run_id      INTEGER PRIMARY KEY,
+        started     TEXT NOT NULL,
+        finished    TEXT,
+        inputs      TEXT NOT NULL,          -- JSON list of the paths given
+        seen        INTEGER NOT NULL DEFAULT 0,
+        added       INTEGER NOT NULL DEFAULT 0,
+        versions    INTEGER NOT NULL DEFAULT 0,
+        unchanged   INTEGER NOT NULL DEFAULT 0,
+        failed      INTEGER NOT NULL DEFAULT 0,
+        failures    TEXT NOT NULL DEFAULT '[]'   -- JSON list of {input, problem}
+    );
+
+    CREATE TABLE articles (
+        rowid          INTEGER PRIMARY KEY,
+        article_id     TEXT NOT NULL UNIQUE,
+        source_key     TEXT NOT NULL,
+        version        INTEGER NOT NULL,
+        input_sha1     TEXT NOT NULL,
+        content_sha1   TEXT NOT NULL,
+        doc            TEXT NOT NULL,
+        url            TEXT,
+        title          TEXT,
+        outlet         TEXT,
+        language       TEXT,
+        language_score REAL,
+        published      TEXT,
+        authors        TEXT NOT NULL DEFAULT '[]',
+        input_format   TEXT NOT NULL,
+        encoding       TEXT,
+        text           TEXT NOT NULL,
+        clean_text     TEXT NOT NULL,
+        removed        TEXT NOT NULL DEFAULT '[]',
+        paragraphs     TEXT NOT NULL DEFAULT '[]',
+        meta           TEXT NOT NULL DEFAULT '{}',
+        results        TEXT NOT NULL DEFAULT '{}',
+        errors         TEXT NOT NULL DEFAULT '[]',
+        run_id         INTEGER REFERENCES runs(run_id),
+        ingested_at    TEXT NOT NULL,
+        UNIQUE (source_key, input_sha1)
+    );
+    CREATE INDEX articles_source ON articles(source_key, version);
+    CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE, published);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_language ON articles(language);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, clean_text,
+        content='articles', content_rowid='rowid',
+        tokenize="unicode61 remove_diacritics 2"
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, clean_text)
+        VALUES (new.rowid, coalesce(new.title, ''), new.clean_text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)
+        VALUES ('delete', old.rowid, coalesce(old.title, ''), old.clean_text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, clean_text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, clean_text)
+        VALUES ('delete', old.rowid, coalesce(old.title, ''), old.clean_text);
+        INSERT INTO articles_fts(rowid, title, clean_text)
+        VALUES (new.rowid, coalesce(new.title, ''), new.clean_text);
+    END;
+
+    CREATE TABLE outlet_articles (
+        outlet     TEXT PRIMARY KEY,
+        n_articles INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE outlet_lines (
+        outlet     TEXT NOT NULL,
+        line       TEXT NOT NULL,
+        n_articles INTEGER NOT NULL,
+        PRIMARY KEY (outlet, line)
+    ) WITHOUT ROWID;
+    CREATE TABLE furniture (
+        outlet     TEXT NOT NULL,
+        line       TEXT NOT NULL,
+        learned_at TEXT NOT NULL,
+        PRIMARY KEY (outlet, line)
+    ) WITHOUT ROWID;
+    """,
+]

@@ -1,0 +1,476 @@
+"""The embedded store: one SQLite file, WAL, migrations, full-text search.
+
+One process writes (the ingest runner, or the server's single writer); any number read.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from vigie.article import Article, Paragraph, Removal, StageError
+from vigie.errors import NotFoundError, QueryError, StoreError
+from vigie.storage.fts import to_fts5
+from vigie.storage.migrations import MIGRATIONS
+
+__all__ = ["ArticleFilters", "SQLiteStore", "SearchHit", "SearchPage", "WriteOutcome"]
+
+_SNIP_OPEN = "\x02"
+_SNIP_CLOSE = "\x03"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class ArticleFilters:
+    """Filters shared by search, listing and export."""
+
+    outlet: str | None = None
+    language: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.outlet:
+            clauses.append("a.outlet LIKE ? ESCAPE '\\'")
+            esc = self.outlet.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{esc}%")
+        if self.language:
+            clauses.append("a.language = ?")
+            params.append(self.language.lower())
+        if self.since:
+            clauses.append("a.published >= ?")
+            params.append(self.since)
+        if self.until:
+            # inclusive of the whole day when a bare date is given
+            clauses.append("substr(a.published, 1, ?) <= ?")
+            params.extend([len(self.until), self.until])
+        return (" AND ".join(clauses) or "1"), params
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    language: str | None
+    published: str | None
+    doc: str
+    snippet: str
+    """Plain text; matched words are wrapped in ``\\x02`` … ``\\x03`` (escape, then mark)."""
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    total: int
+    hits: list[SearchHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What writing one article did: ``added`` (new source), ``version`` (new text for a
+    known source) or ``unchanged`` (already stored)."""
+
+    article_id: str
+    status: str
+    version: int
+
+
+def _article_row(a: Article, version: int, run_id: int | None) -> dict[str, Any]:
+    return {
+        "article_id": a.article_id,
+        "source_key": a.source_key,
+        "version": version,
+        "input_sha1": a.input_sha1,
+        "content_sha1": a.content_sha1,
+        "doc": a.doc,
+        "url": a.url,
+        "title": a.title,
+        "outlet": a.outlet,
+        "language": a.language,
+        "language_score": a.language_score,
+        "published": a.published,
+        "authors": json.dumps(a.authors, ensure_ascii=False),
+        "input_format": a.input_format,
+        "encoding": a.encoding,
+        "text": a.text,
+        "clean_text": a.clean_text,
+        "removed": json.dumps([r.to_dict() for r in a.removed], ensure_ascii=False),
+        "paragraphs": json.dumps([p.to_dict() for p in a.paragraphs]),
+        "meta": json.dumps(
+            {k: v for k, v in a.meta.items() if not k.startswith("_")}, ensure_ascii=False
+        ),
+        "results": json.dumps(a.results, ensure_ascii=False),
+        "errors": json.dumps([e.to_dict() for e in a.errors], ensure_ascii=False),
+        "run_id": run_id,
+        "ingested_at": _now(),
+    }
+
+
+def _row_article(row: sqlite3.Row) -> Article:
+    a = Article(
+        doc=row["doc"],
+        text=row["text"],
+        source_key=row["source_key"],
+        url=row["url"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=row["published"],
+        authors=json.loads(row["authors"]),
+        language=row["language"],
+        language_score=row["language_score"],
+        input_format=row["input_format"],
+        encoding=row["encoding"],
+        meta=json.loads(row["meta"]),
+        removed=[Removal(**r) for r in json.loads(row["removed"])],
+        paragraphs=[Paragraph(**p) for p in json.loads(row["paragraphs"])],
+        results=json.loads(row["results"]),
+        errors=[StageError(**e) for e in json.loads(row["errors"])],
+        input_sha1=row["input_sha1"],
+    )
+    a.meta.setdefault("version", row["version"])
+    return a
+
+
+class SQLiteStore:
+    """Articles, runs and corpus statistics in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no such store (run `vigie ingest` first)")
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
+
+    # -- schema -----------------------------------------------------------------------------
+    def _check_version(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: store schema is version {version}, this vigie needs "
+                f"{len(MIGRATIONS)}: open it once for writing (e.g. `vigie ingest`) to migrate"
+            )
+
+    def migrate(self) -> int:
+        """Apply pending migrations; returns the schema version."""
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: store schema version {version} is newer than this vigie "
+                f"({len(MIGRATIONS)}): upgrade vigie"
+            )
+        for i in range(version, len(MIGRATIONS)):
+            with self.conn:
+                self.conn.executescript(
+                    f"BEGIN; {MIGRATIONS[i]}; PRAGMA user_version = {i + 1}; COMMIT;"
+                )
+        return len(MIGRATIONS)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- runs -------------------------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str]) -> int:
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT INTO runs(started, inputs) VALUES (?, ?)",
+                (_now(), json.dumps(list(inputs), ensure_ascii=False)),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(
+        self, run_id: int, counts: dict[str, int], failures: list[dict[str, str]]
+    ) -> None:
+        with self.conn:
+            self.conn.execute(
+                "UPDATE runs SET finished=?, seen=?, added=?, versions=?, unchanged=?, failed=?,"
+                " failures=? WHERE run_id=?",
+                (
+                    _now(),
+                    counts.get("seen", 0),
+                    counts.get("added", 0),
+                    counts.get("versions", 0),
+                    counts.get("unchanged", 0),
+                    counts.get("failed", 0),
+                    json.dumps(failures, ensure_ascii=False),
+                    run_id,
+                ),
+            )
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT * FROM runs ORDER BY run_id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["inputs"] = json.loads(d["inputs"])
+            d["failures"] = json.loads(d["failures"])
+            out.append(d)
+        return out
+
+    # -- writing articles -------------------------------------------------------------------
+    def known(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of the ``(source_key, input_sha1)`` pairs are already stored."""
+        found: set[tuple[str, str]] = set()
+        batch = list(keys)
+        for i in range(0, len(batch), 400):
+            chunk = batch[i : i + 400]
+            where = " OR ".join(["(source_key=? AND input_sha1=?)"] * len(chunk))
+            params = [x for pair in chunk for x in pair]
+            for row in self.conn.execute(
+                f"SELECT source_key, input_sha1 FROM articles WHERE {where}", params
+            ):
+                found.add((row[0], row[1]))
+        return found
+
+    def write_articles(
+        self, articles: Sequence[Article], run_id: int | None = None
+    ) -> list[WriteOutcome]:
+        """Store articles in one transaction. Idempotent: an article whose source and input
+        are already stored is reported ``unchanged``; a new text for a known source is stored
+        as the next version."""
+        outcomes: list[WriteOutcome] = []
+        cols = None
+        try:
+            with self.conn:
+                for a in articles:
+                    row = self.conn.execute(
+                        "SELECT article_id, version FROM articles WHERE source_key=? "
+                        "AND input_sha1=?",
+                        (a.source_key, a.input_sha1),
+                    ).fetchone()
+                    if row:
+                        outcomes.append(WriteOutcome(row[0], "unchanged", row[1]))
+                        continue
+                    last = self.conn.execute(
+                        "SELECT max(version) FROM articles WHERE source_key=?", (a.source_key,)
+                    ).fetchone()[0]
+                    version = (last or 0) + 1
+                    data = _article_row(a, version, run_id)
+                    if cols is None:
+                        cols = list(data)
+                    self.conn.execute(
+                        f"INSERT INTO articles({', '.join(cols)}) "
+                        f"VALUES ({', '.join('?' * len(cols))})",
+                        [data[c] for c in cols],
+                    )
+                    self._count_lines(a)
+                    outcomes.append(
+                        WriteOutcome(a.article_id, "added" if version == 1 else "version", version)
+                    )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot write articles: {exc}") from None
+        return outcomes
+
+    def _count_lines(self, a: Article) -> None:
+        lines = a.meta.get("_candidate_lines")
+        if not a.outlet:
+            return
+        self.conn.execute(
+            "INSERT INTO outlet_articles(outlet, n_articles) VALUES (?, 1) "
+            "ON CONFLICT(outlet) DO UPDATE SET n_articles = n_articles + 1",
+            (a.outlet,),
+        )
+        if lines:
+            self.conn.executemany(
+                "INSERT INTO outlet_lines(outlet, line, n_articles) VALUES (?, ?, 1) "
+                "ON CONFLICT(outlet, line) DO UPDATE SET n_articles = n_articles + 1",
+                [(a.outlet, line) for line in lines],
+            )
+
+    def update_analysis(self, articles: Sequence[Article]) -> None:
+        """Rewrite the derived fields of stored articles (after re-cleaning or re-analysis)."""
+        with self.conn:
+            for a in articles:
+                self.conn.execute(
+                    "UPDATE articles SET title=?, outlet=?, language=?, language_score=?,"
+                    " published=?, clean_text=?, removed=?, paragraphs=?, results=?, errors=?"
+                    " WHERE article_id=?",
+                    (
+                        a.title,
+                        a.outlet,
+                        a.language,
+                        a.language_score,
+                        a.published,
+                        a.clean_text,
+                        json.dumps([r.to_dict() for r in a.removed], ensure_ascii=False),
+                        json.dumps([p.to_dict() for p in a.paragraphs]),
+                        json.dumps(a.results, ensure_ascii=False),
+                        json.dumps([e.to_dict() for e in a.errors], ensure_ascii=False),
+                        a.article_id,
+                    ),
+                )
+
+    # -- furniture statistics ---------------------------------------------------------------
+    def outlet_line_counts(self, min_articles: int) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per outlet: its article count and the lines seen in at least ``min_articles``."""
+        out: dict[str, tuple[int, dict[str, int]]] = {}
+        totals = dict(self.conn.execute("SELECT outlet, n_articles FROM outlet_articles"))
+        for outlet, line, n in self.conn.execute(
+            "SELECT outlet, line, n_articles FROM outlet_lines WHERE n_articles >= ?",
+            (min_articles,),
+        ):
+            out.setdefault(outlet, (totals.get(outlet, 0), {}))[1][line] = n
+        return out
+
+    def furniture(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for outlet, line in self.conn.execute(
+            "SELECT outlet, line FROM furniture ORDER BY outlet, line"
+        ):
+            out.setdefault(outlet, []).append(line)
+        return out
+
+    def add_furniture(self, outlet: str, lines: Iterable[str]) -> list[str]:
+        """Record learned furniture lines; returns those that were new."""
+        new: list[str] = []
+        with self.conn:
+            for line in lines:
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO furniture(outlet, line, learned_at) VALUES (?, ?, ?)",
+                    (outlet, line, _now()),
+                )
+                if cur.rowcount:
+                    new.append(line)
+        return new
+
+    def articles_with_lines(self, outlet: str, lines: Sequence[str]) -> Iterator[Article]:
+        """Stored articles of ``outlet`` whose clean text still holds one of ``lines``."""
+        wanted = set(lines)
+        hits = [
+            rowid
+            for rowid, clean in self.conn.execute(
+                "SELECT rowid, clean_text FROM articles WHERE outlet = ?", (outlet,)
+            )
+            if any(line.strip() in wanted for line in clean.split("\n"))
+        ]
+        for rowid in hits:
+            row = self.conn.execute("SELECT * FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+            yield _row_article(row)
+
+    # -- reading ----------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def get_article(self, article_id: str) -> Article:
+        row = self.conn.execute(
+            "SELECT * FROM articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return _row_article(row)
+
+    def article_versions(self, source_key: str) -> list[dict[str, Any]]:
+        return [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT article_id, version, ingested_at, content_sha1 FROM articles "
+                "WHERE source_key=? ORDER BY version",
+                (source_key,),
+            )
+        ]
+
+    def iter_articles(self, filters: ArticleFilters | None = None) -> Iterator[Article]:
+        where, params = (filters or ArticleFilters()).sql()
+        cur = self.conn.execute(f"SELECT * FROM articles a WHERE {where} ORDER BY a.rowid", params)
+        for row in cur:
+            yield _row_article(row)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
+                "GROUP BY outlet ORDER BY count(*) DESC, outlet"
+            )
+        ]
+
+    def languages(self) -> list[tuple[str, int]]:
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT language, count(*) FROM articles WHERE language IS NOT NULL "
+                "GROUP BY language ORDER BY count(*) DESC"
+            )
+        ]
+
+    def search(
+        self,
+        query: str,
+        filters: ArticleFilters | None = None,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        count: bool = True,
+    ) -> SearchPage:
+        """Full-text search over title and clean text, best matches first."""
+        match = to_fts5(query)
+        where, params = (filters or ArticleFilters()).sql()
+        try:
+            rows = self.conn.execute(
+                "SELECT a.article_id, a.title, a.outlet, a.language, a.published, a.doc,"
+                f" snippet(articles_fts, 1, '{_SNIP_OPEN}', '{_SNIP_CLOSE}', '…', 24) AS snip,"
+                " bm25(articles_fts, 4.0, 1.0) AS score"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                f" WHERE articles_fts MATCH ? AND {where}"
+                " ORDER BY score LIMIT ? OFFSET ?",
+                [match, *params, limit, offset],
+            ).fetchall()
+            total = len(rows) + offset
+            if count and (len(rows) == limit or offset):
+                total = self.conn.execute(
+                    "SELECT count(*) FROM articles_fts JOIN articles a"
+                    " ON a.rowid = articles_fts.rowid"
+                    f" WHERE articles_fts MATCH ? AND {where}",
+                    [match, *params],
+                ).fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}") from None
+        hits = [
+            SearchHit(
+                article_id=r["article_id"],
+                title=r["title"],
+                outlet=r["outlet"],
+                language=r["language"],
+                published=r["published"],
+                doc=r["doc"],
+                snippet=r["snip"] or "",
+                score=-float(r["score"]),
+            )
+            for r in rows
+        ]
+        return SearchPage(query=query, total=int(total), hits=hits)
