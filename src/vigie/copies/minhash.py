@@ -1,0 +1,135 @@
+"""Shingle hashing, MinHash signatures, LSH band keys and winnowed anchors, in numpy.
+
+Everything here is deterministic across processes and runs (no salted ``hash()``): words hash
+as a polynomial over their code points, shingles combine word hashes with fixed odd multipliers and a splitmix64
+finaliser, and the MinHash permutations come from a fixed seed. A signature computed today
+compares with one stored last year.
+
+* MinHash over ``SHINGLE``-word shingles, ``NUM_PERM`` permutations of the multiply-shift
+  family ``(a·x + b) mod 2⁶⁴ >> 32`` on 32-bit shingle hashes; banded into ``BANDS`` bands of
+  ``ROWS`` rows for LSH (two articles become candidates when one band agrees).
+* Anchors: winnowing (the minimum hash of every window of ``WINDOW`` consecutive
+  ``ANCHOR_SHINGLE``-word shingles). Any passage of at least ``WINDOW + ANCHOR_SHINGLE - 1``
+  words shared verbatim by two texts yields at least one shared anchor, whatever surrounds it:
+  that is what finds a passage reused inside a different article.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = [
+    "ANCHOR_SHINGLE",
+    "BANDS",
+    "NUM_PERM",
+    "ROWS",
+    "SHINGLE",
+    "WINDOW",
+    "anchors",
+    "band_keys",
+    "estimate_jaccard",
+    "signature",
+    "word_hashes",
+]
+
+SHINGLE = 3
+NUM_PERM = 64
+BANDS = 32
+ROWS = 2
+ANCHOR_SHINGLE = 5
+WINDOW = 16  # a power of two
+#: value of an empty signature slot (text too short to have a shingle)
+EMPTY = np.uint32(0xFFFFFFFF)
+
+_MASK63 = (1 << 63) - 1
+_rng = np.random.default_rng(20240917)
+_PERM_A = (_rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_PERM_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+_MULT = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5],
+    dtype=np.uint64,
+)
+_BAND_SALT = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+
+def _mix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """splitmix64 finaliser, element-wise (wrapping arithmetic on arrays never warns)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+_MAX_WORD = 48
+_POWERS = np.cumprod(np.full(_MAX_WORD, 0x100000001B3, dtype=np.uint64))
+
+
+def word_hashes(words: list[str]) -> NDArray[np.uint64]:
+    """64-bit hash of each (folded) word: a polynomial over its code points, then mixed."""
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    if max(map(len, words)) > _MAX_WORD:
+        words = [w if len(w) <= _MAX_WORD else f"{w[:30]}{len(w)}{w[-10:]}" for w in words]
+    arr = np.array(words)
+    width = arr.dtype.itemsize // 4
+    cps = arr.view(np.uint32).reshape(len(words), width).astype(np.uint64)
+    return _mix(cps @ _POWERS[:width])
+
+
+def shingle_hashes(wh: NDArray[np.uint64], k: int) -> NDArray[np.uint64]:
+    """64-bit hashes of every run of ``k`` consecutive words (none when fewer words)."""
+    n = len(wh) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    acc = wh[:n] * _MULT[0]
+    for j in range(1, k):
+        acc = acc + wh[j : j + n] * _MULT[j]
+    return _mix(acc)
+
+
+def signature(wh: NDArray[np.uint64]) -> NDArray[np.uint32]:
+    """MinHash signature (``NUM_PERM`` uint32) of the set of ``SHINGLE``-word shingles."""
+    sh = shingle_hashes(wh, SHINGLE)
+    if len(sh) == 0:
+        return np.full(NUM_PERM, EMPTY, dtype=np.uint32)
+    x = sh >> np.uint64(32)
+    v = (_PERM_A[:, None] * x[None, :] + _PERM_B[:, None]) >> np.uint64(32)
+    return v.min(axis=1).astype(np.uint32)
+
+
+def band_keys(sig: NDArray[np.uint32]) -> list[int]:
+    """One 63-bit key per band (empty list for an empty signature)."""
+    if len(sig) != NUM_PERM or bool((sig == EMPTY).all()):
+        return []
+    rows = sig.astype(np.uint64).reshape(BANDS, ROWS)
+    acc = _BAND_SALT.copy()
+    for j in range(ROWS):
+        acc = _mix(acc + rows[:, j] * _MULT[j])
+    return [int(k) & _MASK63 for k in acc]
+
+
+def anchors(wh: NDArray[np.uint64]) -> list[int]:
+    """Winnowed anchor hashes (63-bit, sorted, distinct) of ``ANCHOR_SHINGLE``-word shingles."""
+    sh = shingle_hashes(wh, ANCHOR_SHINGLE)
+    if len(sh) == 0:
+        return []
+    sh = sh & np.uint64(_MASK63)
+    if len(sh) <= WINDOW:
+        return [int(sh.min())]
+    m = sh
+    step = 1
+    while step < WINDOW:  # WINDOW is a power of two: log2(WINDOW) shifted minima
+        m = np.minimum(m[:-step], m[step:])
+        step *= 2
+    picked: list[int] = np.unique(m).tolist()
+    return picked
+
+
+def estimate_jaccard(a: NDArray[np.uint32], b: NDArray[np.uint32]) -> float:
+    """Share of agreeing MinHash slots (0 when either signature is empty)."""
+    if bool((a == EMPTY).all()) or bool((b == EMPTY).all()):
+        return 0.0
+    return float(np.count_nonzero(a == b)) / len(a)

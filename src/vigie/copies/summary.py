@@ -1,0 +1,164 @@
+"""A compact, language-neutral summary of an article, for finding translations.
+
+MinHash compares words, so it cannot see that an English article is a French one translated.
+What survives translation is numbers, dates, names and shape: this module extracts them as
+keys that read the same in French, English, Russian and German ("Moscou", "Moscow" and
+"Москва" share the key ``mosk``; "12 janvier", "January 12" and "12 января" share ``12/1``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from vigie.copies.tokens import fold
+
+__all__ = ["Summary", "entity_key", "number_keys", "summarize"]
+
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+$")
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]{2,}")
+
+_MONTHS: dict[str, int] = {}
+for _names in (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "january february march april may june july august september october november december",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+):
+    for _i, _m in enumerate(_names.split(), start=1):
+        _MONTHS[fold(_m)] = _i
+_MONTHS.update({"jan": 1, "feb": 2, "fev": 2, "apr": 4, "avr": 4, "aug": 8, "sept": 9, "oct": 10,
+                "nov": 11, "dec": 12, "janv": 1, "fevr": 2, "juil": 7})
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o",
+                 "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+                 "yu", "ya"], strict=True))
+_PHON = [("sch", "sh"), ("tch", "ch"), ("ck", "k"), ("ph", "f"), ("qu", "k"), ("c", "k"),
+         ("q", "k"), ("w", "v"), ("y", "i"), ("j", "i"), ("x", "ks"), ("h", "")]
+_DOUBLE = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+#: capitalised words that start sentences or are common function words, not names
+_CAPITAL_STOP = frozenset(fold(w) for w in ["les", "des", "une", "dans", "pour", "avec", "mais", "sur", "selon", "ces", "cette", "elle", "ils", "elles", "nous", "vous", "leur", "the", "this", "that", "these", "those", "and", "but", "with", "for", "from", "they", "there", "their", "when", "while", "after", "monsieur", "madame", "président", "ministre", "premier", "etat", "etats", "m", "mme", "mr", "mrs", "это", "этот", "как", "для", "при", "его", "она", "они", "так", "что", "после"])
+
+
+def entity_key(word: str) -> str:
+    """A spelling-tolerant, script-neutral key for a name (first five phonetic letters)."""
+    w = fold(word)
+    if any("а" <= ch <= "я" or ch == "ё" for ch in w):
+        w = "".join(_CYR.get(ch, ch) for ch in w)
+    w = _NOT_LETTER.sub("", w)
+    for a, b in _PHON:
+        w = w.replace(a, b)
+    w = _DOUBLE.sub(r"\1", w)
+    return w[:5]
+
+
+def number_keys(text: str) -> list[str]:
+    """Numbers of ``text`` written one way ("1 200" = "1,200" → "1200"; "3,5" → "3.5").
+
+    Numbers below 10 are left out (they are often written as words in another language).
+    """
+    out: set[str] = set()
+    for m in _NUMBER.finditer(text):
+        s = m.group(0)
+        if _THOUSANDS.match(s):
+            s = re.sub(r"\D", "", s)
+        else:
+            s = s.replace(",", ".")
+        if "." in s:
+            s = s.rstrip("0").rstrip(".")
+        if s.isdigit() and int(s) < 10:
+            continue
+        out.add(s.lstrip("0") or "0")
+    return sorted(out)
+
+
+def _dates(words: list[str]) -> list[str]:
+    """Day-month dates from folded words ("12 janvier", "January 12", "1er mai")."""
+    if _MONTHS.keys().isdisjoint(words):
+        return []
+    out: set[str] = set()
+    n = len(words)
+    for i, w in enumerate(words):
+        month = _MONTHS.get(w)
+        if not month:
+            continue
+        for j in (i - 1, i - 2, i + 1):
+            if 0 <= j < n and words[j].isdigit() and len(words[j]) <= 2 and 1 <= int(words[j]) <= 31:
+                if j == i - 2 and words[i - 1] not in ("er", "st", "nd", "rd", "th", "go"):
+                    continue
+                out.add(f"{int(words[j])}/{month}")
+                break
+    return sorted(out)
+
+
+def _entities(text: str, words: list[str]) -> list[str]:
+    """Keys of words the text always capitalises (names, acronyms; not sentence starts)."""
+    caps = Counter(fold(w) for w in _CAPITALISED.findall(text))
+    if not caps:
+        return []
+    counts = Counter(words)
+    out: set[str] = set()
+    for folded, n in caps.items():
+        if counts.get(folded, 0) > n or folded in _CAPITAL_STOP or folded in _MONTHS:
+            continue
+        key = entity_key(folded)
+        if len(key) >= 3:
+            out.add(key)
+    return sorted(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What survives translation: numbers, dates, name keys, and the text's shape."""
+
+    numbers: tuple[str, ...]
+    dates: tuple[str, ...]
+    entities: tuple[str, ...]
+    chars: int
+    paragraphs: int
+
+    def keys(self) -> list[str]:
+        """Cross-language index keys (numbers ``n:``, dates ``d:``, names ``e:``)."""
+        return (
+            [f"n:{n}" for n in self.numbers if len(n) >= 2]
+            + [f"d:{d}" for d in self.dates]
+            + [f"e:{e}" for e in self.entities]
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {"numbers": list(self.numbers), "dates": list(self.dates),
+                "entities": list(self.entities), "chars": self.chars,
+                "paragraphs": self.paragraphs}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, object]) -> Summary:
+        def strs(v: object) -> tuple[str, ...]:
+            return tuple(str(x) for x in v) if isinstance(v, list) else ()
+
+        chars = d.get("chars", 0)
+        paragraphs = d.get("paragraphs", 0)
+        return cls(strs(d.get("numbers")), strs(d.get("dates")), strs(d.get("entities")),
+                   int(chars) if isinstance(chars, int) else 0,
+                   int(paragraphs) if isinstance(paragraphs, int) else 0)
+
+
+def summarize(text: str, words: list[str] | None = None) -> Summary:
+    """The summary of a clean text (``words``: its folded words, when already computed)."""
+    if words is None:
+        from vigie.copies.tokens import content_words
+
+        words = content_words(text)
+    paragraphs = sum(1 for p in re.split(r"\n\s*\n|\n", text) if p.strip())
+    return Summary(
+        numbers=tuple(number_keys(text)),
+        dates=tuple(_dates(words)),
+        entities=tuple(_entities(text, words)),
+        chars=len(text),
+        paragraphs=paragraphs,
+    )
