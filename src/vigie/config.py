@@ -28,7 +28,7 @@ __all__ = [
     "load_options",
 ]
 
-DEFAULT_STAGES = ["extract", "clean", "language", "metadata"]
+DEFAULT_STAGES = ["extract", "metadata", "clean", "language"]
 
 
 @dataclass

@@ -7,6 +7,7 @@ import click
 from vigie import __version__
 from vigie.cli.articles import export_group, search_cmd, show_cmd
 from vigie.cli.context import Ctx
+from vigie.cli.demo import demo_cmd
 from vigie.cli.ingest import ingest_cmd, runs_cmd
 from vigie.cli.setup import config_group, serve_cmd
 
@@ -29,7 +30,7 @@ def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
     ctx.obj = Ctx(config_path=config, db_arg=db)
 
 
-for command in (ingest_cmd, search_cmd, export_group, serve_cmd, config_group, runs_cmd, show_cmd):
+for command in (demo_cmd, ingest_cmd, search_cmd, export_group, serve_cmd, config_group, runs_cmd, show_cmd):
     cli.add_command(command)
 
 

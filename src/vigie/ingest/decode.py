@@ -48,7 +48,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # (cp1251, koi8-r…), which charset-normalizer tells apart.
     n_high = sum(1 for b in data if b >= 0x80)
     n_ascii_letters = sum(1 for b in data if 65 <= b <= 90 or 97 <= b <= 122)
-    if n_high <= 0.3 * (n_high + n_ascii_letters):
+    if n_high <= 0.6 * (n_high + n_ascii_letters):
         if any(0x80 <= b < 0xA0 for b in data):
             try:
                 return fold_newlines(data.decode("cp1252")), "cp1252"
