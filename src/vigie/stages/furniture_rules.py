@@ -1,0 +1,673 @@
+"""Built-in, multilingual rules that recognise page furniture in a line of text.
+
+Page furniture is what a web page wraps around an article and what copy-paste or extraction
+drags along: comment forms, subscription and donation appeals, share buttons, tag lists, widget
+labels, cookie notices, copyright lines, photo credits and captions, datelines, section labels.
+
+A rule judges one line at a time, after stripping, and only a whole line or an anchored pattern:
+a sentence that merely contains "abonnez-vous" is never furniture. Each verdict carries a short
+stable *reason* and a *strength*:
+
+* ``STRONG`` — the line is furniture wherever it stands;
+* ``HEADER`` — furniture in the first lines of the text (section labels, bare dates), else weak;
+* ``WEAK`` — furniture only next to other furniture or at the very edge of the text
+  (``"0"`` counters, ``"Chat"``, cookie buttons, a UI string in another script).
+
+Everything here is compiled at import and looked up by dictionary or by the line's first word,
+so a line costs a few microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "HEADER",
+    "MONTHS",
+    "STRONG",
+    "WEAK",
+    "Verdict",
+    "classify_line",
+    "credit_prefix",
+    "dateline_match",
+    "domain_signature",
+    "foreign_script",
+    "looks_like_tag",
+    "looks_like_title",
+    "norm",
+    "scripts_in",
+]
+
+STRONG = 2
+HEADER = 1
+WEAK = 0
+
+#: (reason, strength)
+Verdict = tuple[str, int]
+
+#: lines longer than this are never judged whole (cookie notices are the longest furniture)
+MAX_RULE_LINE = 700
+#: calls to action (subscribe, donate, read more…) are short and a single sentence
+MAX_CTA_LINE = 220
+
+_TRANSLATE = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "ʼ": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+_EDGES = " .:;,!?…-–—•·|*>›»«<‹→←#\"“”'()[]▶►▸️+"
+
+
+def norm(line: str) -> str:
+    """Rule key of a line: case-folded, apostrophes and spaces unified, edge punctuation off."""
+    key = line.translate(_TRANSLATE).casefold()
+    if "  " in key:
+        key = " ".join(key.split())
+    return key.strip(_EDGES)
+
+
+def _phrases(block: str) -> list[str]:
+    return [p.strip() for line in block.split("\n") for p in line.split("|") if p.strip()]
+
+
+def _keys(reason: str, strength: int, block: str) -> dict[str, Verdict]:
+    return {norm(p): (reason, strength) for p in _phrases(block)}
+
+
+# ---------------------------------------------------------------------------------------------
+# whole-line phrases (compared on the normalised key)
+
+_EXACT: dict[str, Verdict] = {}
+_EXACT.update(
+    _keys(
+        "comment-form",
+        STRONG,
+        """
+        Laisser un commentaire | Laissez un commentaire | Ajouter un commentaire
+        Poster un commentaire | Écrire un commentaire | Publier un commentaire
+        Publier le commentaire | Laisser une réponse | Annuler la réponse | Commenter
+        Commentaires | Vos commentaires | Réagir | Réagissez | Réagir à cet article
+        Signaler un abus | Signaler un contenu abusif | Leave a comment | Leave a reply
+        Add a comment | Post a comment | Post comment | Write a comment | Cancel reply
+        Comments | Join the discussion | Join the conversation | Оставить комментарий
+        Оставьте комментарий | Добавить комментарий | Комментарии | Комментировать
+        Kommentar schreiben | Kommentar verfassen | Kommentare | Einen Kommentar hinterlassen
+        Schreibe einen Kommentar | Antworten abbrechen | Deja un comentario
+        Dejar un comentario | Deja una respuesta | Comentarios | Comentar
+        """,
+    )
+)
+_EXACT.update(
+    _keys(
+        "subscription",
+        STRONG,
+        """
+        S'abonner | Abonnez-vous | Je m'abonne | S'inscrire | Inscrivez-vous | Inscription
+        Newsletter | Newsletters | Inscription à la newsletter | S'inscrire à la newsletter
+        Déjà abonné ? | Se connecter | Connexion | Mon compte | Créer un compte | Subscribe
+        Subscribe now | Sign up | Sign in | Log in | Login | Register | My account
+        Подписаться | Подпишитесь | Подписка | Войти | Регистрация | Abonnieren
+        Jetzt abonnieren | Newsletter abonnieren | Anmelden | Registrieren | Suscríbete
+        Suscribirse | Suscribirte | Iniciar sesión | Regístrate
+        """,
+    )
+)
+_EXACT.update(
+    _keys(
+        "donation",
+        STRONG,
+        """
+        Faire un don | Faites un don | Je fais un don | Soutenez-nous | Nous soutenir | Donate
+        Donate now | Make a donation | Support us | Пожертвовать | Поддержать | Поддержите нас
+        Spenden | Jetzt spenden | Unterstützen Sie uns | Donar | Haz una donación | Apóyanos
+        """,
+    )
+)
+_EXACT.update(
+    _keys(
+        "share-tags",
+        STRONG,
+        """
+        Tagged | Tags | Tagged with | Mots-clés | Mots clés | Étiquettes | Keywords | Теги
+        Метки | Ключевые слова | Schlagwörter | Schlagworte | Etiquetas | Palabras clave
+        Partager | Partagez | Partager cet article | Partagez cet article
+        Partager sur Facebook | Partager sur Twitter | Partager sur X | Partager sur LinkedIn
+        Partager par e-mail | Envoyer par e-mail | Envoyer à un ami | Copier le lien
+        Lien copié | Imprimer | Imprimer cet article | Share | Share this | Share this article
+        Share this story | Share on Facebook | Share on Twitter | Copy link | Tweet | Tweeter
+        Поделиться | Поделиться в соцсетях | Скопировать ссылку | Teilen | Artikel teilen
+        Link kopieren | Drucken | Compartir | Compartir en Facebook | Copiar enlace | Imprimir
+        """,
+    )
+)
+_EXACT.update(
+    _keys(
+        "widget",
+        STRONG,
+        """
+        loader | loading | Loading… | Chargement | Chargement en cours | Chargement…
+        Загрузка | Cargando | Wird geladen | Fil d'actu | Fil d'actualité | Fil d'actualités
+        Fil info | Le fil info | Dernières infos | Dernières actualités | Les plus lus
+        Les plus partagés | Les plus commentés | Most read | Most popular | Trending
+        Популярное | Самое читаемое | Самое популярное | Meistgelesen | Lo más leído
+        Publicité | Advertisement | Advertising | Sponsored | Sponsorisé | Contenu sponsorisé
+        Contenu partenaire | Реклама | Anzeige | Werbung | Publicidad | Voir plus
+        Afficher plus | Charger plus | Plus d'articles | Show more | Load more | More stories
+        Показать ещё | Mehr laden | Mehr anzeigen | Ver más | Cargar más | Retour en haut
+        Haut de page | Back to top | Наверх | Nach oben | Volver arriba
+        """,
+    )
+)
+_EXACT.update(
+    _keys(
+        "read-more",
+        STRONG,
+        """
+        Lire aussi | À lire aussi | A lire aussi | À lire également | Lire la suite
+        Lire plus | Voir aussi | À voir aussi | En savoir plus | Pour aller plus loin
+        Sur le même sujet | Dans la même rubrique | Articles liés | Articles similaires
+        Vous aimerez aussi | Vous pourriez aussi aimer | Read more | Read also | Read next
+        See also | Related | Related articles | Related stories | Related content
+        More on this story | You may also like | Recommended | Читайте также | Читать далее
+        Читать полностью | Подробнее | По теме | Еще по теме | Lesen Sie auch
+        Auch interessant | Mehr zum Thema | Weiterlesen | Lee también | Leer más
+        Te puede interesar | Noticias relacionadas
+        """,
+    )
+)
+_EXACT.update(
+    _keys(
+        "copyright",
+        STRONG,
+        """
+        Tous droits réservés | All rights reserved | Все права защищены
+        Alle Rechte vorbehalten | Todos los derechos reservados | Mentions légales
+        Politique de confidentialité | Conditions générales d'utilisation | Privacy policy
+        Terms of use | Terms of service | Политика конфиденциальности | Datenschutz
+        Datenschutzerklärung | Impressum | Política de privacidad | Aviso legal
+        """,
+    )
+)
+# furniture only beside other furniture: a lone "Chat", a button label, a counter
+_EXACT.update(
+    _keys(
+        "widget",
+        WEAK,
+        """
+        Chat | Menu | Fermer | Close | Rechercher | Search | Suivant | Précédent | Next
+        Previous | Accueil | Home | Envoyer | Submit | OK | Email | E-mail | Print | Plus
+        More | Mehr | Ещё | Más | Vidéo | Video | Photo | Photos | Direct | Live | Audio
+        Podcast
+        """,
+    )
+)
+_EXACT.update(
+    _keys(
+        "cookie",
+        WEAK,
+        """
+        Accepter | Tout accepter | Accepter et fermer | J'accepte | Ok, j'accepte | Refuser
+        Tout refuser | Continuer sans accepter | Paramétrer | Personnaliser | Accept
+        Accept all | I agree | Reject all | Принять | Согласен | Akzeptieren
+        Alle akzeptieren | Aceptar | Aceptar todo
+        """,
+    )
+)
+
+#: section labels: furniture among the first lines of a text (``HEADER``)
+_SECTIONS = frozenset(
+    norm(p)
+    for p in _phrases(
+        """
+    International | Monde | France | Europe | Afrique | Amériques | Asie | Asie-Pacifique
+    Moyen-Orient | Proche-Orient | Politique | Économie | Société | Culture | Sport
+    Sports | Sciences | Science | Santé | Environnement | Planète | Tech | High-tech
+    Médias | Faits divers | Justice | Éducation | Défense | Diplomatie | Géopolitique
+    Opinion | Opinions | Idées | Débats | Tribune | Tribunes | Éditorial | Édito | Analyse
+    Décryptage | Entretien | Interview | Reportage | Actualité | Actualités | Actu
+    À la une | Une | Vidéos | En direct | Breaking news | Brève | Brèves | Flash | World
+    News | Politics | Business | Economy | Health | Technology | Environment | Analysis
+    Мир | В мире | Политика | Экономика | Общество | Новости | Происшествия | Спорт
+    Культура | Наука | Politik | Wirtschaft | Ausland | Inland | Gesellschaft
+    Kultur | Wissenschaft | Meinung | Nachrichten | Welt | Internacional | Política
+    Economía | Sociedad | Cultura | Deportes | Opinión | Mundo | Noticias
+    """
+    )
+)
+
+_SOCIAL_WORDS = """facebook twitter x whatsapp linkedin telegram email e-mail mail pinterest
+reddit messenger vk vkontakte viber flipboard sms imprimer print copier le lien copy link
+вконтакте одноклассники ok.ru instagram youtube tiktok threads bluesky mastodon
+partager share teilen compartir поделиться"""
+_SOCIAL = frozenset(_SOCIAL_WORDS.split())
+
+# ---------------------------------------------------------------------------------------------
+# anchored patterns, looked up by the first word of the key
+
+_RULES_BY_FIRST: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
+
+
+def _add(
+    reason: str, strength: int, rules: list[tuple[str, str]], max_len: int = MAX_CTA_LINE
+) -> None:
+    """Register ``(first words, pattern)`` rules; a pattern must match the key from its start."""
+    for firsts, pattern in rules:
+        rx = re.compile(f"(?=.{{0,{max_len}}}$)(?:{pattern})")
+        for first in firsts.split():
+            _RULES_BY_FIRST.setdefault(first, []).append((rx, reason, strength))
+
+
+_ADDRESS = r"(?:adresse (?:e-?mail|électronique|de messagerie|courriel|mail)|e-?mail|courriel)"
+_add(
+    "comment-form",
+    STRONG,
+    [
+        ("votre", rf"votre {_ADDRESS} ne sera (?:pas|jamais) (?:publiée?|affichée?).*"),
+        ("les champs", r"(?:les )?champs obligatoires sont (?:indiqués|marqués|signalés) .*"),
+        ("enregistrer", r"enregistrer mon nom,? mon (?:adresse )?e-?mail.*"),
+        (
+            "pour",
+            r"pour (?:participer aux discussions|commenter|réagir|poster un commentaire|laisser "
+            r"un commentaire)(?:,| ).*(?:identifiez-vous|connectez-vous|créez-vous un compte|"
+            r"inscrivez-vous|abonnez-vous|créez un compte).*",
+        ),
+        (
+            "vous il",
+            r"(?:vous devez|il faut) (?:être )?(?:connectée?|inscrite?|abonnée?)s? pour "
+            r"(?:commenter|réagir|poster|publier).*",
+        ),
+        ("les", r"les plus (?:récents|anciens|populaires|appréciés)(?: d'abord)?.*"),
+        ("trier classer", r"(?:trier|classer) par.{0,40}"),
+        ("your", r"your email address will not be published.*"),
+        ("required", r"required fields are marked.*"),
+        ("save", r"save my name,? email.*"),
+        ("you", r"you must be logged in to (?:post a )?comment.*"),
+        ("newest oldest", r"(?:newest|oldest) first.*"),
+        ("sort", r"sort by.{0,40}"),
+        ("ваш", r"ваш (?:адрес )?(?:e-?mail|email|электронной почты) не будет опубликован.*"),
+        ("обязательные", r"обязательные поля помечены.*"),
+        ("сначала", r"сначала (?:новые|старые).*"),
+        ("ihre", r"ihre e-mail-adresse wird nicht veröffentlicht.*"),
+        ("erforderliche", r"erforderliche felder sind .*"),
+        ("tu", r"tu (?:dirección de )?correo electrónico no será publicad[oa].*"),
+        ("los", r"los campos obligatorios están marcados.*"),
+    ],
+)
+_add(
+    "subscription",
+    STRONG,
+    [
+        (
+            "votre",
+            r"votre inscription (?:a (?:bien )?été|est) (?:bien )?(?:enregistrée|prise en compte|"
+            r"confirmée|validée).*",
+        ),
+        ("merci", r"merci de (?:cliquer sur le lien|confirmer votre (?:inscription|adresse)).*"),
+        ("merci", r"merci pour votre inscription.*"),
+        (
+            "inscrivez-vous abonnez-vous",
+            r"(?:inscrivez-vous|abonnez-vous) (?:à|a|aux) (?:notre|la|nos|les) newsletters?.*",
+        ),
+        (
+            "recevez recevoir",
+            r"(?:recevez|recevoir) (?:gratuitement )?(?:notre|la|nos) newsletters?.*",
+        ),
+        (
+            "abonnez-vous suivez-nous",
+            r"(?:abonnez-vous|suivez-nous) (?:à|a|sur) (?:notre|nos) (?:chaîne|compte|page|"
+            r"canal)s?\b.*",
+        ),
+        ("abonnez-vous", r"abonnez-vous pour (?:lire|continuer|accéder|ne rien manquer).*"),
+        (
+            "cet ce la",
+            r"(?:cet article|ce contenu|la suite de cet article) est réservée? aux abonnés.*",
+        ),
+        ("il", r"il vous reste \d+ ?% (?:de cet article|à lire).*"),
+        ("déjà", r"déjà abonnée?.{0,60}"),
+        (
+            "sign subscribe",
+            r"(?:sign up|subscribe) (?:to|for) (?:our|the) (?:free |daily |weekly )?"
+            r"newsletters?.*",
+        ),
+        ("subscribe sign", r"(?:subscribe|sign up) to (?:continue|read|keep reading).*"),
+        (
+            "this",
+            r"this (?:article|content) is (?:only )?(?:for|reserved for|available to) "
+            r"subscribers.*",
+        ),
+        ("already", r"already (?:a )?subscriber.{0,60}"),
+        ("подпишитесь", r"подпишитесь на (?:наш|нашу|наши|нас|рассылку).*"),
+        ("подписывайтесь", r"подписывайтесь на (?:наш|нашу|наши|нас).*"),
+        ("abonnieren", r"abonnieren sie (?:unseren|unsere|den).*"),
+        ("suscríbete", r"suscríbete (?:a|al) (?:nuestro|nuestra|nuestros|el|la).*"),
+    ],
+)
+_add(
+    "donation",
+    STRONG,
+    [
+        ("faites faire", r"(?:faites|faire) un don\b.*"),
+        (
+            "soutenez soutenir",
+            r"(?:soutenez|soutenir) (?:[\w'-]+ ){0,6}(?:en faisant un don|par un don|"
+            r"avec un don).*",
+        ),
+        ("donate make", r"(?:donate|make a donation) (?:to|now|today)\b.*"),
+        ("support", r"support (?:us|our (?:work|journalism)|independent journalism)\b.*"),
+        ("поддержите поддержать", r"(?:поддержите|поддержать) (?:нас|проект|редакцию|наш).*"),
+        ("spenden unterstützen", r"(?:spenden sie|unterstützen sie (?:uns|unsere arbeit)).*"),
+        ("haz hacer", r"(?:haz|hacer) una donación.*"),
+        ("apoya", r"apoya (?:nuestro|a nuestro|el) periodismo.*"),
+    ],
+)
+#: "Lire aussi : <linked headline>": the phrase, then a separator before the headline
+_LINK_SEP = r" ?[:>»|.\-–—→/].*"
+_add(
+    "read-more",
+    STRONG,
+    [
+        ("à a lire", rf"(?:(?:à|a) )?lire (?:aussi|également){_LINK_SEP}"),
+        ("à a voir", rf"(?:(?:à|a) )?voir (?:aussi|également){_LINK_SEP}"),
+        ("read", rf"read (?:more|also|next){_LINK_SEP}"),
+        ("see", rf"see also{_LINK_SEP}"),
+        ("читайте", rf"читайте (?:также|еще|ещё){_LINK_SEP}"),
+        ("lesen", rf"lesen sie (?:auch|mehr){_LINK_SEP}"),
+        ("lee", rf"lee (?:también|más){_LINK_SEP}"),
+    ],
+    max_len=250,
+)
+_add(
+    "share-tags",
+    STRONG,
+    [
+        (
+            "tags tag tagged mots-clés mots étiquettes keywords теги метки schlagwörter etiquetas",
+            r"(?:tags?|tagged|mots-clés|mots clés|étiquettes|keywords|теги|метки|schlagwörter|"
+            r"etiquetas) ?: .{1,200}",
+        ),
+        (
+            "partager partagez share teilen compartir поделиться",
+            r"(?:partager|partagez|share|teilen|compartir|поделиться) (?:sur|on|via|auf|en|в) "
+            r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|вконтакте|vk|e-?mail).*",
+        ),
+    ],
+)
+_DATELINE_WORDS = (
+    "publié publiée mis mise modifié modifiée actualisé actualisée posted published updated "
+    "last veröffentlicht aktualisiert publicado actualizado опубликовано обновлено дата"
+)
+_add(
+    "dateline",
+    STRONG,
+    [
+        (
+            _DATELINE_WORDS,
+            r"(?:publiée?|mise? à jour|modifiée?|actualisée?|posted|published|updated|last "
+            r"updated|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено|"
+            r"дата публикации)\b[^.!?]{0,80}\d[^!?]{0,40}",
+        ),
+    ],
+    max_len=140,
+)
+_add(
+    "photo-credit",
+    STRONG,
+    [
+        (
+            "photo photos crédit crédits credit credits illustration image фото foto bild "
+            "fuente source",
+            r"(?:photo|photos|crédits? photos?|crédits?|credits?|illustration|image|фото|foto|"
+            r"bild|fuente|source photo) ?(?::|©) ?.{1,80}",
+        ),
+    ],
+    max_len=100,
+)
+
+_COOKIE = re.compile(
+    r"(?:nous utilisons|ce site(?: web| internet)? utilise|notre site utilise|en poursuivant "
+    r"(?:votre navigation|sur ce site)|en continuant (?:à naviguer|votre navigation)|"
+    r"ce site (?:web )?(?:dépose|emploie)|we use|this (?:web)?site uses|our (?:web)?site uses|"
+    r"by continuing to (?:use|browse)|мы используем|этот сайт использует|сайт использует|"
+    r"wir verwenden|wir nutzen|diese (?:web)?seite (?:verwendet|nutzt)|diese website "
+    r"(?:verwendet|nutzt)|utilizamos|usamos|este sitio(?: web)? (?:utiliza|usa))\b.*"
+    r"(?:cookie|куки|traceur)"
+    r"|(?:accepter|gérer|paramétrer|refuser|personnaliser|accept|manage|reject) (?:les |tous "
+    r"les |all |the )?cookies.{0,40}"
+    r"|(?:cookie (?:settings|policy|preferences)|politique (?:de |des |relative aux )?cookies|"
+    r"paramètres (?:des )?cookies|gestion des cookies|cookie-einstellungen|"
+    r"configuración de cookies).{0,20}"
+)
+_RIGHTS = re.compile(
+    r"(?:.{0,120}[.,;:\-–—|] ?)?(?:tous droits réservés|all rights reserved|все права защищены|"
+    r"alle rechte vorbehalten|todos los derechos reservados)(?: ?[.,;:\-–—|].{0,120})?"
+)
+_RIGHTS_WORDS = ("réservés", "reserved", "защищены", "vorbehalten", "reservados")
+_COUNTER = re.compile(
+    r"\d{1,6}(?: (?:commentaires?|comments?|réactions?|partages?|shares?|vues|views|"
+    r"комментари(?:й|я|ев)|kommentare?|comentarios?))?"
+)
+_DOMAIN = re.compile(
+    r"(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12})/?",
+    re.IGNORECASE,
+)
+
+MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        "janvier janv jan january января январь januar enero ene",
+        "février févr fevrier fév fev feb february февраля февраль februar febrero",
+        "mars mar march марта март märz marzo",
+        "avril avr apr april апреля апрель abril abr",
+        "mai may мая май mayo",
+        "juin jun june июня июнь juni junio",
+        "juillet juil jul july июля июль juli julio",
+        "août aout aug august августа август agosto ago",
+        "septembre sept sep september сентября сентябрь septiembre",
+        "octobre oct october октября октябрь oktober octubre",
+        "novembre nov november ноября ноябрь noviembre",
+        "décembre déc decembre dec december декабря декабрь dezember diciembre dic",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _num
+_MONTH_RX = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_WEEKDAYS = (
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|"
+    "friday|saturday|sunday|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|"
+    "jueves|viernes|sábado|domingo"
+)
+_TIME = r"(?:,? ?(?:à|at|в|um|a las|-)? ?\d{1,2}(?:[:h]\d{2})?(?: ?(?:h|hrs?|uhr|am|pm))?)?"
+#: a line that is only a date (and maybe a time)
+_DATE_ONLY = re.compile(
+    rf"(?:(?:{_WEEKDAYS}),? )?(?:le |the |el )?"
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}(?:er|st|nd|rd|th|\.)? (?:de )?(?:{_MONTH_RX})\.?,? (?:de )?\d{{4}}(?: г\.?)?|"
+    rf"(?:{_MONTH_RX})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
+    rf"{_TIME}"
+)
+#: "<caption> - Outlet, 1920, 12.01.2022": the alt text of an image on a news page
+_DATELINE = re.compile(
+    r"(?:^|(?<=\s))[-–—]\s+(?P<outlet>[^,\-–—\n]{2,60}?),\s*\d{2,4},\s*"
+    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?:,?\s*(?P<t>\d{1,2}:\d{2}))?$"
+)
+#: a credit glued to the caption it precedes: "© Agency . Name / Aller dans la banque de photos"
+_GLUED_CREDIT = re.compile(
+    r"(?:©|\(c\))[^\n]{1,100}?/\s*(?:aller dans la banque de photos|перейти в фотобанк|"
+    r"go to the photo bank|go to the mediabank|zur fotodatenbank|ir al banco de fotos|"
+    r"ir a la fototeca|ir al banco de imágenes)",
+    re.IGNORECASE,
+)
+_SHORT_CREDIT = re.compile(r"(?:©|\(c\)|copyright\b)\s*.{1,100}", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: two sentences in one line: punctuation, space, a capital letter or an opening quote
+_TWO_SENTENCES = re.compile(r"[.!?…] +[«\"“A-ZÀ-ÖØ-ÞА-ЯЁ]")
+#: quotation marks or a reporting clause: someone's words, not the page's
+_REPORTED = re.compile(
+    r"[«»“”\"]|,\s+(?:a|ont|avait|avaient|a-t-(?:il|elle)|selon|explique|déclare|estime|said|"
+    r"says|told|заявил|заявила|сказал|сказала|sagte|dijo)\b"
+)
+#: reasons whose lines may hold several sentences (a comment-form notice often does)
+_MULTI_SENTENCE_OK = frozenset({"comment-form", "dateline"})
+
+
+def dateline_match(stripped: str) -> re.Match[str] | None:
+    """The "- Outlet, 1920, 12.01.2022" dateline that ends a line, if any."""
+    if not stripped or not stripped[-1].isdigit() or "," not in stripped:
+        return None
+    return _DATELINE.search(stripped)
+
+
+def domain_signature(stripped: str) -> str | None:
+    """The domain when the line is only a domain name ("237online.com"), else None."""
+    if " " in stripped or "." not in stripped or len(stripped) > 80:
+        return None
+    m = _DOMAIN.fullmatch(stripped)
+    if m is None:
+        return None
+    domain = m.group(1).lower()
+    tld = domain.rsplit(".", 1)[1]
+    # "M.Riabkov" or "etc.fr"-like slips: a domain has a known-looking top level and no capitals
+    # inside its labels (a person's initial glued to a name is capitalised)
+    if not tld.isalpha() or any(c.isupper() for c in stripped.split(".", 1)[1]):
+        return None
+    return domain
+
+
+def credit_prefix(stripped: str) -> int | None:
+    """Length of a photo credit glued to the start of a caption line, if there is one."""
+    if not stripped or stripped[0] not in "©(":
+        return None
+    m = _GLUED_CREDIT.match(stripped)
+    return m.end() if m else None
+
+
+def classify_line(stripped: str) -> Verdict | None:
+    """Whether a stripped, non-empty line is furniture by the built-in rules, and why."""
+    n = len(stripped)
+    if n > MAX_RULE_LINE:
+        return None
+    key = norm(stripped)
+    if not key:
+        # only punctuation or symbols: a separator, harmless beside furniture
+        return ("widget", WEAK)
+    hit = _EXACT.get(key)
+    if hit is not None:
+        return hit
+    first = key.split(" ", 1)[0]
+    rules = _RULES_BY_FIRST.get(first)
+    if rules:
+        # a call to action is one sentence and reports nobody's words
+        cta_ok = _TWO_SENTENCES.search(stripped) is None and _REPORTED.search(stripped) is None
+        for rx, reason, strength in rules:
+            if (cta_ok or reason in _MULTI_SENTENCE_OK) and rx.match(key):
+                return reason, strength
+    c0 = key[0]
+    if c0.isdigit():
+        if _COUNTER.fullmatch(key):
+            return ("widget", WEAK) if key.isdigit() else ("comment-form", STRONG)
+        if _DATE_ONLY.fullmatch(key):
+            return ("dateline", HEADER)
+    elif key in _SECTIONS:
+        return ("section-label", HEADER)
+    elif _DATE_ONLY.fullmatch(key) if c0.isalpha() and n <= 60 else False:
+        return ("dateline", HEADER)
+    if ("cookie" in key or "куки" in key) and _COOKIE.match(key):
+        return ("cookie", STRONG)
+    if n <= 200 and any(w in key for w in _RIGHTS_WORDS) and _RIGHTS.fullmatch(key):
+        return ("copyright", STRONG)
+    c = stripped[0]
+    if (c == "©" or c == "(" or c in "Cc") and n <= 110 and _SHORT_CREDIT.fullmatch(stripped):
+        return ("copyright" if _YEAR.search(stripped) else "photo-credit", STRONG)
+    if domain_signature(stripped) is not None:
+        return ("signature", STRONG)
+    m = dateline_match(stripped)
+    if m is not None:
+        return ("dateline", STRONG) if m.start() == 0 else ("caption", STRONG)
+    if first in _SOCIAL and n <= 120:
+        words = key.replace("|", " ").replace(",", " ").replace("/", " ").split()
+        if len(words) >= 2 and all(w in _SOCIAL for w in words):
+            return ("share-tags", STRONG)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# scripts
+
+_SCRIPTS: dict[str, re.Pattern[str]] = {
+    "Latn": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"),
+    "Cyrl": re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f]"),
+    "Grek": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+    "Arab": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
+    "Hebr": re.compile(r"[\u0590-\u05ff]"),
+    "Hani": re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"),
+    "Deva": re.compile(r"[\u0900-\u097f]"),
+    "Thai": re.compile(r"[\u0e00-\u0e7f]"),
+    "Armn": re.compile(r"[\u0530-\u058f]"),
+    "Geor": re.compile(r"[\u10a0-\u10ff]"),
+}
+_NON_LATIN = re.compile(
+    r"[\u0370-\u03ff\u0400-\u052f\u0530-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f"
+    r"\u10a0-\u10ff\u1c80-\u1c8f\u1f00-\u1fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\ua640-\ua69f\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff]"
+)
+
+
+def scripts_in(text: str) -> dict[str, int] | None:
+    """Letters per script in ``text``; None when it has no letters outside the Latin script."""
+    if _NON_LATIN.search(text) is None:
+        return None
+    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
+    return {k: v for k, v in counts.items() if v}
+
+
+def main_script(counts: dict[str, int]) -> str | None:
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def foreign_script(stripped: str, article_script: str) -> bool:
+    """A short line without sentence punctuation, written in a script not the article's."""
+    if len(stripped) > 80 or stripped[-1] in '.!?…»"”:;':
+        return False
+    counts = {name: len(rx.findall(stripped)) for name, rx in _SCRIPTS.items()}
+    total = sum(counts.values())
+    if total < 3:
+        return False
+    own = counts.get(article_script, 0)
+    return own * 5 <= total
+
+
+# ---------------------------------------------------------------------------------------------
+# shapes of header lines
+
+_TERMINAL = '.!?:;,…»"”'
+
+
+def looks_like_tag(stripped: str) -> bool:
+    """A short label: one to three words, no digits, no sentence punctuation at its end."""
+    if not stripped or len(stripped) > 40 or stripped[-1] in _TERMINAL:
+        return False
+    if any(c.isdigit() for c in stripped):
+        return False
+    return 1 <= len(stripped.split()) <= 3 and (stripped[0].isupper() or stripped[0] == "#")
+
+
+def looks_like_title(stripped: str) -> bool:
+    """A headline: four words or more, not too long, not ended like a body sentence."""
+    if not stripped or len(stripped) > 250:
+        return False
+    if stripped[-1] in ".:;," and not stripped.endswith("..."):
+        return False
+    return 4 <= len(stripped.split()) <= 40
