@@ -12,6 +12,7 @@ out, or a link line), so each passage is one contiguous piece of the original te
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 __all__ = ["SEED", "Block", "Gap", "TokenPassage", "align_words"]
@@ -83,8 +84,11 @@ def _blocks(wa: list[str], wb: list[str], sa: list[int], sb: list[int]) -> list[
                 continue
             s = SEED
             while (
-                i + s < na and j + s < nb and wa[i + s] == wb[j + s]
-                and sa[i + s] == sa[i] and sb[j + s] == sb[j]
+                i + s < na
+                and j + s < nb
+                and wa[i + s] == wb[j + s]
+                and sa[i + s] == sa[i]
+                and sb[j + s] == sb[j]
             ):
                 s += 1
             reach[d] = i + s
@@ -118,8 +122,9 @@ def _select(blocks: list[Block], na: int, nb: int) -> list[Block]:
     return chosen
 
 
-def _extend(chosen: list[Block], wa: list[str], wb: list[str], sa: list[int],
-            sb: list[int]) -> list[Block]:
+def _extend(
+    chosen: list[Block], wa: list[str], wb: list[str], sa: list[int], sb: list[int]
+) -> list[Block]:
     """Grow each block over equal words just before it (seeds miss runs shorter than SEED)."""
     used_a = bytearray(len(wa))
     used_b = bytearray(len(wb))
@@ -130,8 +135,13 @@ def _extend(chosen: list[Block], wa: list[str], wb: list[str], sa: list[int],
     for blk in chosen:
         a, b, size = blk.a, blk.b, blk.size
         while (
-            a > 0 and b > 0 and not used_a[a - 1] and not used_b[b - 1]
-            and wa[a - 1] == wb[b - 1] and sa[a - 1] == sa[a] and sb[b - 1] == sb[b]
+            a > 0
+            and b > 0
+            and not used_a[a - 1]
+            and not used_b[b - 1]
+            and wa[a - 1] == wb[b - 1]
+            and sa[a - 1] == sa[a]
+            and sb[b - 1] == sb[b]
         ):
             a, b, size = a - 1, b - 1, size + 1
             used_a[a] = used_b[b] = 1
@@ -150,12 +160,21 @@ def _chain(blocks: list[Block], sa: list[int], sb: list[int]) -> list[TokenPassa
         if matched >= MIN_PASSAGE:
             gaps = tuple(
                 Gap(p.a + p.size, n.a, p.b + p.size, n.b)
-                for p, n in zip(cur, cur[1:], strict=False)
+                for p, n in itertools.pairwise(cur)
                 if n.a > p.a + p.size or n.b > p.b + p.size
             )
             last = cur[-1]
-            passages.append(TokenPassage(cur[0].a, last.a + last.size, cur[0].b,
-                                         last.b + last.size, matched, tuple(cur), gaps))
+            passages.append(
+                TokenPassage(
+                    cur[0].a,
+                    last.a + last.size,
+                    cur[0].b,
+                    last.b + last.size,
+                    matched,
+                    tuple(cur),
+                    gaps,
+                )
+            )
         cur.clear()
 
     for blk in blocks:  # sorted by position in A
@@ -163,8 +182,10 @@ def _chain(blocks: list[Block], sa: list[int], sb: list[int]) -> list[TokenPassa
             p = cur[-1]
             ga, gb = blk.a - (p.a + p.size), blk.b - (p.b + p.size)
             if (
-                0 <= ga <= MAX_GAP and 0 <= gb <= MAX_GAP
-                and sa[blk.a] == sa[p.a] and sb[blk.b] == sb[p.b]
+                0 <= ga <= MAX_GAP
+                and 0 <= gb <= MAX_GAP
+                and sa[blk.a] == sa[p.a]
+                and sb[blk.b] == sb[p.b]
             ):
                 cur.append(blk)
                 continue

@@ -118,8 +118,9 @@ _MAX_EDITS = 60
 
 def _seg_words(doc: CopyDoc) -> tuple[list[str], list[int]]:
     toks = doc.tokens
-    words = [f"\x00{i}" if k else w for i, (w, k) in enumerate(zip(toks.words, toks.linky,
-                                                                       strict=True))]
+    words = [
+        f"\x00{i}" if k else w for i, (w, k) in enumerate(zip(toks.words, toks.linky, strict=True))
+    ]
     return words, doc.segments()
 
 
@@ -198,12 +199,19 @@ def _direction(a: CopyDoc, b: CopyDoc) -> Direction:
             return True
         return cited_outlet(x.clean_text, y.outlet) is not None
 
-    return decide_direction(a.published, b.published, a_cites_b=cites(a, b),
-                            b_cites_a=cites(b, a))
+    return decide_direction(a.published, b.published, a_cites_b=cites(a, b), b_cites_a=cites(b, a))
 
 
-def _relation(a: CopyDoc, b: CopyDoc, kind: str, score: float, low: bool, cov_a: float,
-              cov_b: float, passages: list[Passage]) -> CopyRelation:
+def _relation(
+    a: CopyDoc,
+    b: CopyDoc,
+    kind: str,
+    score: float,
+    low: bool,
+    cov_a: float,
+    cov_b: float,
+    passages: list[Passage],
+) -> CopyRelation:
     d = _direction(a, b)
     source = copy = None
     if d.status == "known":
@@ -212,12 +220,24 @@ def _relation(a: CopyDoc, b: CopyDoc, kind: str, score: float, low: bool, cov_a:
     if a.title is not None and b.title is not None:
         title_changed = " ".join(fold(a.title).split()) != " ".join(fold(b.title).split())
     return CopyRelation(
-        a=a.key, b=b.key, kind=kind, score=round(score, 4),
+        a=a.key,
+        b=b.key,
+        kind=kind,
+        score=round(score, 4),
         confidence="low" if low else "high",
-        direction=d.status, direction_reason=d.reason, source=source, copy=copy,
-        lag_seconds=d.lag_seconds, language_a=a.language, language_b=b.language,
-        coverage_a=round(cov_a, 4), coverage_b=round(cov_b, 4), passages=passages,
-        title_changed=title_changed, title_a=a.title, title_b=b.title,
+        direction=d.status,
+        direction_reason=d.reason,
+        source=source,
+        copy=copy,
+        lag_seconds=d.lag_seconds,
+        language_a=a.language,
+        language_b=b.language,
+        coverage_a=round(cov_a, 4),
+        coverage_b=round(cov_b, 4),
+        passages=passages,
+        title_changed=title_changed,
+        title_a=a.title,
+        title_b=b.title,
     )
 
 
@@ -250,8 +270,9 @@ def _same_language(a: CopyDoc, b: CopyDoc, th: Thresholds) -> CopyRelation | Non
     reused = sum(p.matched for p in big)
     if big and (reused >= th.partial_share * min(na, nb) or reused >= 2 * th.partial_words):
         share = reused / min(na, nb)
-        rel = _relation(a, b, "partial", min(1.0, share), low, reused / na, reused / nb,
-                        _passages(a, b, big))
+        rel = _relation(
+            a, b, "partial", min(1.0, share), low, reused / na, reused / nb, _passages(a, b, big)
+        )
         rel.details = {"words_a": na, "words_b": nb, "aligned_words": reused}
         return rel
     return None
@@ -293,11 +314,15 @@ def _translated(a: CopyDoc, b: CopyDoc, th: Thresholds) -> CopyRelation | None:
     if numbers is not None:
         score = score * (0.8 + 0.2 * numbers)
     low = min(a.content_words(), b.content_words()) < th.low_confidence_words or len(al.pairs) < 3
-    rel = _relation(a, b, "translated", min(1.0, score), low, al.coverage_a, al.coverage_b,
-                    passages)
+    rel = _relation(
+        a, b, "translated", min(1.0, score), low, al.coverage_a, al.coverage_b, passages
+    )
     rel.details = {
-        "sentences_a": al.n_a, "sentences_b": al.n_b, "aligned_sentences": len(al.pairs),
-        "mean_similarity": round(al.mean_similarity, 4), "order_gaps": al.order_gaps,
+        "sentences_a": al.n_a,
+        "sentences_b": al.n_b,
+        "aligned_sentences": len(al.pairs),
+        "mean_similarity": round(al.mean_similarity, 4),
+        "order_gaps": al.order_gaps,
         "number_agreement": None if numbers is None else round(numbers, 4),
         "length_ratio": round(len(b.clean_text) / max(1, len(a.clean_text)), 4),
     }
@@ -305,9 +330,7 @@ def _translated(a: CopyDoc, b: CopyDoc, th: Thresholds) -> CopyRelation | None:
     for target, src in sides:
         for s in mt_signs(target.clean_text, src.language, target.language):
             o0, o1 = target.original_span(s.start, s.end)
-            rel.mt_signs.append(
-                (target.key, MTSign(s.kind, o0, o1, target.text[o0:o1], s.note))
-            )
+            rel.mt_signs.append((target.key, MTSign(s.kind, o0, o1, target.text[o0:o1], s.note)))
     return rel
 
 

@@ -74,7 +74,9 @@ _CUES = {
 _CUE_RE = "|".join(_CUES.values())
 
 
-def cited_outlet(text: str, outlet: str | None, extra: Iterable[str] = ()) -> tuple[int, int] | None:
+def cited_outlet(
+    text: str, outlet: str | None, extra: Iterable[str] = ()
+) -> tuple[int, int] | None:
     """Span of a citation of ``outlet`` in ``text`` ("selon Le Courrier", "according to
     Le Courrier"), or of one of the ``extra`` names; None when it is not cited."""
     names = [n for n in [outlet, *extra] if n and len(n.strip()) >= 2]
@@ -141,8 +143,10 @@ def choose_parent(sources: Iterable[tuple[str, float, float | None]]) -> str | N
     best: tuple[float, float, str] | None = None
     for key, score, published in sources:
         cand = (score, published if published is not None else float("-inf"), key)
-        if best is None or (cand[0], cand[1]) > (best[0], best[1]) or (
-            (cand[0], cand[1]) == (best[0], best[1]) and cand[2] < best[2]
+        if (
+            best is None
+            or (cand[0], cand[1]) > (best[0], best[1])
+            or ((cand[0], cand[1]) == (best[0], best[1]) and cand[2] < best[2])
         ):
             best = cand
     return best[2] if best else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -68,8 +69,18 @@ class CopyDoc:
             cuts.append(r.start - removed_before)
             removed_before += r.end - r.start
         omap = OffsetMap([(r.start, r.end) for r in rem], len(text))
-        return cls(key, text, clean, omap, tuple(cuts), language, published, outlet, title,
-                   tuple(citations))
+        return cls(
+            key,
+            text,
+            clean,
+            omap,
+            tuple(cuts),
+            language,
+            published,
+            outlet,
+            title,
+            tuple(citations),
+        )
 
     @classmethod
     def from_article(cls, article: Article, key: str | None = None) -> CopyDoc:
@@ -104,7 +115,7 @@ class CopyDoc:
                 ends: list[int] = []
                 linky: list[bool] = []
                 bounds = [0, *self.cuts, len(self.clean_text)]
-                for lo, hi in zip(bounds, bounds[1:], strict=False):
+                for lo, hi in itertools.pairwise(bounds):
                     if hi <= lo:
                         continue
                     t = tokenize(self.clean_text[lo:hi])

@@ -37,7 +37,10 @@ _MASK63 = (1 << 63) - 1
 
 
 def _key63(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big") & _MASK63
+    return (
+        int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+        & _MASK63
+    )
 
 
 def parse_published(value: str | None) -> float | None:
@@ -87,7 +90,7 @@ def index_rows(fp: Fingerprint) -> list[tuple[str, int]]:
     rows += [("anchor", k) for k in fp.anchor_keys()]
     if not fp.empty:
         rows.append(("hash", _key63(fp.text_hash)))
-    rows += [("xl", _key63(k)) for k in fp.summary.keys()]
+    rows += [("xl", _key63(k)) for k in fp.summary.index_keys()]
     return rows
 
 
@@ -174,7 +177,7 @@ class CopyIndex:
         i = self._register(key, fp, meta)
         self._bands.add(i, fp.band_keys())
         self._anchors.add(i, fp.anchor_keys())
-        self._xl_postings(self._language[i]).add(i, [_key63(k) for k in fp.summary.keys()])
+        self._xl_postings(self._language[i]).add(i, [_key63(k) for k in fp.summary.index_keys()])
 
     def _xl_postings(self, lang: str | None) -> Postings:
         code = lang or "?"
@@ -202,7 +205,9 @@ class CopyIndex:
             ak = fp.anchor_keys()
             anc_k += ak
             anc_i += [i] * len(ak)
-            index._xl_postings(index._language[i]).add(i, [_key63(k) for k in fp.summary.keys()])
+            index._xl_postings(index._language[i]).add(
+                i, [_key63(k) for k in fp.summary.index_keys()]
+            )
         index._bands.add_bulk(np.array(band_k, dtype=np.int64), np.array(band_i, dtype=np.int32))
         index._anchors.add_bulk(np.array(anc_k, dtype=np.int64), np.array(anc_i, dtype=np.int32))
         return index
@@ -257,12 +262,18 @@ class CopyIndex:
         for j in np.flatnonzero(keep).tolist():
             i = int(ids[j])
             via = (
-                "exact" if i in exact else "lsh" if in_band[j] and jac[j] >= self.min_jaccard
+                "exact"
+                if i in exact
+                else "lsh"
+                if in_band[j] and jac[j] >= self.min_jaccard
                 else "anchor"
             )
             score = 1.0 if i in exact else max(float(jac[j]), float(containment[j]))
-            out.append(Candidate(self._keys[i], via, float(jac[j]), float(containment[j]),
-                                 int(shared[j]), score))
+            out.append(
+                Candidate(
+                    self._keys[i], via, float(jac[j]), float(containment[j]), int(shared[j]), score
+                )
+            )
         out.sort(key=lambda c: (-c.score, c.key))
         return out[:limit]
 
@@ -279,7 +290,7 @@ class CopyIndex:
         """Stored articles in OTHER languages sharing numbers, dates and names with ``fp``,
         published within ``window_days`` of ``published`` (no filter when either date is
         unknown), best first. Embedding comparison happens later, on these few only."""
-        keys = fp.summary.keys()
+        keys = fp.summary.index_keys()
         if len(keys) < min_shared or fp.empty:
             return []
         hashed = [_key63(k) for k in keys]
@@ -307,8 +318,10 @@ class CopyIndex:
                 if c < min_shared or not names.get(i) or i == skip:
                     continue
                 p = float(self._published[i])
-                if published is not None and not math.isnan(p) and (
-                    abs(p - published) > window_days * 86400
+                if (
+                    published is not None
+                    and not math.isnan(p)
+                    and (abs(p - published) > window_days * 86400)
                 ):
                     continue
                 score = weights[i] / max(q_weight, 1e-9)

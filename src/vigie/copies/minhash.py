@@ -1,9 +1,9 @@
 """Shingle hashing, MinHash signatures, LSH band keys and winnowed anchors, in numpy.
 
 Everything here is deterministic across processes and runs (no salted ``hash()``): words hash
-as a polynomial over their code points, shingles combine word hashes with fixed odd multipliers and a splitmix64
-finaliser, and the MinHash permutations come from a fixed seed. A signature computed today
-compares with one stored last year.
+as a polynomial over their code points, shingles combine word hashes with fixed odd
+multipliers and a splitmix64 finaliser, and the MinHash permutations come from a fixed seed.
+A signature computed today compares with one stored last year.
 
 * MinHash over ``SHINGLE``-word shingles, ``NUM_PERM`` permutations of the multiply-shift
   family ``(a·x + b) mod 2⁶⁴ >> 32`` on 32-bit shingle hashes; banded into ``BANDS`` bands of
@@ -47,8 +47,16 @@ _rng = np.random.default_rng(20240917)
 _PERM_A = (_rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
 _PERM_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 _MULT = np.array(
-    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5],
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+        0x85EBCA77C2B2AE63,
+        0x27D4EB2F165667C5,
+    ],
     dtype=np.uint64,
 )
 _BAND_SALT = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
@@ -76,7 +84,8 @@ def word_hashes(words: list[str]) -> NDArray[np.uint64]:
     arr = np.array(words)
     width = arr.dtype.itemsize // 4
     cps = arr.view(np.uint32).reshape(len(words), width).astype(np.uint64)
-    return _mix(cps @ _POWERS[:width])
+    poly: NDArray[np.uint64] = np.asarray(cps @ _POWERS[:width], dtype=np.uint64)
+    return _mix(poly)
 
 
 def shingle_hashes(wh: NDArray[np.uint64], k: int) -> NDArray[np.uint64]:
@@ -84,7 +93,7 @@ def shingle_hashes(wh: NDArray[np.uint64], k: int) -> NDArray[np.uint64]:
     n = len(wh) - k + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64)
-    acc = wh[:n] * _MULT[0]
+    acc: NDArray[np.uint64] = wh[:n] * _MULT[0]
     for j in range(1, k):
         acc = acc + wh[j : j + n] * _MULT[j]
     return _mix(acc)

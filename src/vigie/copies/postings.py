@@ -60,9 +60,7 @@ class Postings:
         keys = np.fromiter(
             (k for k, ids in self._pending.items() for _ in ids), np.int64, self._pending_n
         )
-        ids = np.fromiter(
-            (i for v in self._pending.values() for i in v), np.int32, self._pending_n
-        )
+        ids = np.fromiter((i for v in self._pending.values() for i in v), np.int32, self._pending_n)
         self._pending = {}
         self._pending_n = 0
         self._runs.append(_Run(keys, ids))
@@ -73,7 +71,9 @@ class Postings:
         while len(self._runs) >= 2 and len(self._runs[-1]) * 2 >= len(self._runs[-2]):
             b = self._runs.pop()
             a = self._runs.pop()
-            self._runs.append(_Run(np.concatenate([a.keys, b.keys]), np.concatenate([a.ids, b.ids])))
+            self._runs.append(
+                _Run(np.concatenate([a.keys, b.keys]), np.concatenate([a.ids, b.ids]))
+            )
             self._runs.sort(key=len, reverse=True)
 
     def lookup(self, keys: list[int], max_df: int) -> list[tuple[int, NDArray[np.int32]]]:
@@ -94,7 +94,9 @@ class Postings:
                 counts[i] += len(p)
         out: list[tuple[int, NDArray[np.int32]]] = []
         for i in np.flatnonzero((counts > 0) & (counts <= max_df)).tolist():
-            parts = [run.ids[left[i] : right[i]] for run, left, right in spans if right[i] > left[i]]
+            parts = [
+                run.ids[left[i] : right[i]] for run, left, right in spans if right[i] > left[i]
+            ]
             p = self._pending.get(keys[i])
             if p:
                 parts.append(np.array(p, dtype=np.int32))

@@ -30,20 +30,90 @@ for _names in (
 ):
     for _i, _m in enumerate(_names.split(), start=1):
         _MONTHS[fold(_m)] = _i
-_MONTHS.update({"jan": 1, "feb": 2, "fev": 2, "apr": 4, "avr": 4, "aug": 8, "sept": 9, "oct": 10,
-                "nov": 11, "dec": 12, "janv": 1, "fevr": 2, "juil": 7})
+_MONTHS.update(
+    {
+        "jan": 1,
+        "feb": 2,
+        "fev": 2,
+        "apr": 4,
+        "avr": 4,
+        "aug": 8,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+        "janv": 1,
+        "fevr": 2,
+        "juil": 7,
+    }
+)
 
-_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o",
-                 "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
-                 "yu", "ya"], strict=True))
-_PHON = [("sch", "sh"), ("tch", "ch"), ("ck", "k"), ("ph", "f"), ("qu", "k"), ("c", "k"),
-         ("q", "k"), ("w", "v"), ("y", "i"), ("j", "i"), ("x", "ks"), ("h", "")]
+_CYR = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+        strict=True,
+    )
+)
+_PHON = [
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("qu", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("x", "ks"),
+    ("h", ""),
+]
 _DOUBLE = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 #: capitalised words that start sentences or are common function words, not names
-_CAPITAL_STOP = frozenset(fold(w) for w in ["les", "des", "une", "dans", "pour", "avec", "mais", "sur", "selon", "ces", "cette", "elle", "ils", "elles", "nous", "vous", "leur", "the", "this", "that", "these", "those", "and", "but", "with", "for", "from", "they", "there", "their", "when", "while", "after", "monsieur", "madame", "président", "ministre", "premier", "etat", "etats", "m", "mme", "mr", "mrs", "это", "этот", "как", "для", "при", "его", "она", "они", "так", "что", "после"])
+_CAPITAL_STOP_WORDS = (
+    "les des une dans pour avec mais sur selon ces cette elle ils elles nous vous leur "
+    "the this that these those and but with for from they there their when while after "
+    "monsieur madame président ministre premier etat etats m mme mr mrs это этот как для "
+    "при его она они так что после "
+)
+_CAPITAL_STOP = frozenset(fold(w) for w in _CAPITAL_STOP_WORDS.split())
 
 
 def entity_key(word: str) -> str:
@@ -66,10 +136,7 @@ def number_keys(text: str) -> list[str]:
     out: set[str] = set()
     for m in _NUMBER.finditer(text):
         s = m.group(0)
-        if _THOUSANDS.match(s):
-            s = re.sub(r"\D", "", s)
-        else:
-            s = s.replace(",", ".")
+        s = re.sub(r"\D", "", s) if _THOUSANDS.match(s) else s.replace(",", ".")
         if "." in s:
             s = s.rstrip("0").rstrip(".")
         if s.isdigit() and int(s) < 10:
@@ -89,7 +156,12 @@ def _dates(words: list[str]) -> list[str]:
         if not month:
             continue
         for j in (i - 1, i - 2, i + 1):
-            if 0 <= j < n and words[j].isdigit() and len(words[j]) <= 2 and 1 <= int(words[j]) <= 31:
+            if (
+                0 <= j < n
+                and words[j].isdigit()
+                and len(words[j]) <= 2
+                and 1 <= int(words[j]) <= 31
+            ):
                 if j == i - 2 and words[i - 1] not in ("er", "st", "nd", "rd", "th", "go"):
                     continue
                 out.add(f"{int(words[j])}/{month}")
@@ -123,7 +195,7 @@ class Summary:
     chars: int
     paragraphs: int
 
-    def keys(self) -> list[str]:
+    def index_keys(self) -> list[str]:
         """Cross-language index keys (numbers ``n:``, dates ``d:``, names ``e:``)."""
         return (
             [f"n:{n}" for n in self.numbers if len(n) >= 2]
@@ -132,9 +204,13 @@ class Summary:
         )
 
     def to_dict(self) -> dict[str, object]:
-        return {"numbers": list(self.numbers), "dates": list(self.dates),
-                "entities": list(self.entities), "chars": self.chars,
-                "paragraphs": self.paragraphs}
+        return {
+            "numbers": list(self.numbers),
+            "dates": list(self.dates),
+            "entities": list(self.entities),
+            "chars": self.chars,
+            "paragraphs": self.paragraphs,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> Summary:
@@ -143,9 +219,13 @@ class Summary:
 
         chars = d.get("chars", 0)
         paragraphs = d.get("paragraphs", 0)
-        return cls(strs(d.get("numbers")), strs(d.get("dates")), strs(d.get("entities")),
-                   int(chars) if isinstance(chars, int) else 0,
-                   int(paragraphs) if isinstance(paragraphs, int) else 0)
+        return cls(
+            strs(d.get("numbers")),
+            strs(d.get("dates")),
+            strs(d.get("entities")),
+            int(chars) if isinstance(chars, int) else 0,
+            int(paragraphs) if isinstance(paragraphs, int) else 0,
+        )
 
 
 def summarize(text: str, words: list[str] | None = None) -> Summary:

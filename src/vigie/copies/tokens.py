@@ -144,8 +144,10 @@ def sentences(text: str, min_chars: int = 12) -> list[Sentence]:
         pos = cut
         if e <= s:
             continue
-        if out and (e - s < min_chars or out[-1].end - out[-1].start < min_chars) and (
-            "\n" not in text[out[-1].end : s]
+        if (
+            out
+            and (e - s < min_chars or out[-1].end - out[-1].start < min_chars)
+            and ("\n" not in text[out[-1].end : s])
         ):
             prev = out.pop()
             out.append(Sentence(prev.start, e, text[prev.start : e]))

@@ -103,14 +103,8 @@ def align_sentences(ea: NDArray[np.float32], eb: NDArray[np.float32]) -> Sentenc
         return SentenceAlignment((), na, nb)
     sim = ea @ eb.T
     # a pair must stand out from the other choices of both its sentences
-    if nb > 1:
-        row_second = np.sort(sim, axis=1)[:, -2]
-    else:
-        row_second = np.full(na, -1.0)
-    if na > 1:
-        col_second = np.sort(sim, axis=0)[-2, :]
-    else:
-        col_second = np.full(nb, -1.0)
+    row_second = np.sort(sim, axis=1)[:, -2] if nb > 1 else np.full(na, -1.0)
+    col_second = np.sort(sim, axis=0)[-2, :] if na > 1 else np.full(nb, -1.0)
     ok = (sim >= ALIGN_THRESHOLD) & (
         (sim >= row_second[:, None] + MARGIN) | (sim >= col_second[None, :] + MARGIN)
     )

@@ -1,0 +1,134 @@
+"""Match one new article against everything stored: candidates, classification, parent.
+
+:class:`CopyMatcher` ties the pieces together for the store and the CLI::
+
+    index = CopyIndex.bulk_load(store.copy_index_rows())          # or CopyIndex() when empty
+    matcher = CopyMatcher(index, load=store.copy_doc)              # key -> CopyDoc | None
+    result = matcher.match(CopyDoc.from_article(article, key))     # classifies, then indexes it
+    store.save_copy_relations(result.relations, parent=result.parent)
+
+``load`` is called only for candidates (a handful per article), so the store fetches a few
+texts, never scans. Same-language candidates come from the MinHash/anchor index; cross-language
+ones from shared numbers, dates and names within a date window, and only those few are
+embedded (embeddings are cached on the :class:`CopyDoc` objects the matcher keeps).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from vigie.copies.classify import DEFAULT, CopyRelation, Thresholds, classify, published_order
+from vigie.copies.direction import choose_parent
+from vigie.copies.document import CopyDoc
+from vigie.copies.index import Candidate, CopyIndex, IndexMeta
+
+__all__ = ["CopyMatcher", "MatchResult", "parent_of"]
+
+
+@dataclass
+class MatchResult:
+    key: str
+    candidates: list[Candidate] = field(default_factory=list)
+    relations: list[CopyRelation] = field(default_factory=list)
+    #: the article this one was copied from (its closest earlier source), if any
+    parent: str | None = None
+    #: stored articles this one turns out to be an earlier source of (ingested out of order):
+    #: the store should recompute their parent with :func:`parent_of`
+    children: list[str] = field(default_factory=list)
+
+
+def parent_of(
+    key: str,
+    relations: Iterable[CopyRelation],
+    published: Callable[[str], float | None] | None = None,
+) -> str | None:
+    """The parent of ``key`` among relations where it is the copy (direction known): the most
+    similar source, then the latest published, then the smallest key."""
+    sources = [
+        (r.source, r.score, published(r.source) if published else None)
+        for r in relations
+        if r.copy == key and r.source is not None
+    ]
+    return choose_parent(sources)
+
+
+class CopyMatcher:
+    def __init__(
+        self,
+        index: CopyIndex,
+        load: Callable[[str], CopyDoc | None],
+        *,
+        thresholds: Thresholds = DEFAULT,
+        translations: bool = True,
+        window_days: float = 14.0,
+        max_candidates: int = 20,
+        max_translation_candidates: int = 5,
+        cache_size: int = 256,
+    ) -> None:
+        self.index = index
+        self.load = load
+        self.thresholds = thresholds
+        self.translations = translations
+        self.window_days = window_days
+        self.max_candidates = max_candidates
+        self.max_translation_candidates = max_translation_candidates
+        self._cache: OrderedDict[str, CopyDoc] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _doc(self, key: str) -> CopyDoc | None:
+        doc = self._cache.get(key)
+        if doc is not None:
+            self._cache.move_to_end(key)
+            return doc
+        doc = self.load(key)
+        if doc is not None:
+            self._cache[key] = doc
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return doc
+
+    def candidates(self, doc: CopyDoc) -> list[Candidate]:
+        fp = doc.fingerprint
+        cands = self.index.candidates(fp, exclude=doc.key, limit=self.max_candidates)
+        if self.translations and doc.language:
+            cands += self.index.translation_candidates(
+                fp,
+                published=published_order(doc),
+                window_days=self.window_days,
+                exclude=doc.key,
+                limit=self.max_translation_candidates,
+            )
+        return cands
+
+    def match(self, doc: CopyDoc, *, add: bool = True) -> MatchResult:
+        """Relations of ``doc`` with stored articles; then ``doc`` is added to the index."""
+        result = MatchResult(doc.key)
+        result.candidates = self.candidates(doc)
+        seen: set[str] = set()
+        for cand in result.candidates:
+            if cand.key in seen:
+                continue
+            seen.add(cand.key)
+            other = self._doc(cand.key)
+            if other is None:
+                continue
+            rel = classify(other, doc, self.thresholds)
+            if rel is not None:
+                result.relations.append(rel)
+        result.parent = parent_of(doc.key, result.relations, self._published)
+        result.children = sorted(
+            r.copy for r in result.relations if r.source == doc.key and r.copy is not None
+        )
+        if add and doc.key not in self.index:
+            self.index.add(
+                doc.key, doc.fingerprint, IndexMeta(published_order(doc), doc.language, doc.outlet)
+            )
+            self._cache[doc.key] = doc
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return result
+
+    def _published(self, key: str) -> float | None:
+        return self.index.meta(key).published if key in self.index else None
