@@ -27,7 +27,9 @@ def process_batch(names: Sequence[str], options: Options, batch: list[Article]) 
     for article in batch:
         run_stages(names, article, options)
         if article.outlet and options.clean.learn_from_corpus:
-            article.meta["_candidate_lines"] = sorted(candidate_lines(article.text, options.clean))
+            article.meta["_candidate_lines"] = sorted(
+                candidate_lines(article.text, options.clean.max_learned_line)
+            )
     return batch
 
 
