@@ -117,7 +117,9 @@ _CAPITAL_STOP = frozenset(fold(w) for w in _CAPITAL_STOP_WORDS.split())
 
 
 def entity_key(word: str) -> str:
-    """A spelling-tolerant, script-neutral key for a name (first five phonetic letters)."""
+    """A spelling- and script-tolerant key for a name: its first letter and the next two
+    consonants, after transliteration and a few phonetic merges ("Moscou", "Moscow" and
+    "Москва" → ``msk``; "Lavrov" and "Лавров" → ``lvr``)."""
     w = fold(word)
     if any("а" <= ch <= "я" or ch == "ё" for ch in w):
         w = "".join(_CYR.get(ch, ch) for ch in w)
@@ -125,7 +127,9 @@ def entity_key(word: str) -> str:
     for a, b in _PHON:
         w = w.replace(a, b)
     w = _DOUBLE.sub(r"\1", w)
-    return w[:5]
+    if not w:
+        return ""
+    return w[0] + "".join(c for c in w[1:] if c not in "aeiou")[:2]
 
 
 def number_keys(text: str) -> list[str]:
