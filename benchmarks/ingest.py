@@ -18,6 +18,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -27,6 +28,50 @@ from vigie.storage.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpora" / "fr-tv-news.jsonl.gz"
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, frontier = [], [root]
+    while frontier:
+        p = frontier.pop()
+        kids = [c for c, pp in parents.items() if pp == p]
+        found.extend(kids)
+        frontier.extend(kids)
+    return found
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class ChildMemory(threading.Thread):
+    """Samples the peak resident memory (VmHWM) of every descendant process (the workers)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_kb = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self.stop.wait(0.5):
+            for pid in _descendants(me):
+                self.peak_kb = max(self.peak_kb, _peak_kb(pid))
 
 
 def main() -> None:
@@ -53,12 +98,15 @@ def main() -> None:
     opts = Options()
     opts.pipeline.workers = args.workers
     store = SQLiteStore(db)
+    sampler = ChildMemory()
+    sampler.start()
     t0 = time.perf_counter()
     report = ingest([str(corpus)], store, opts)
     elapsed = time.perf_counter() - t0
+    sampler.stop.set()
     store.close()
     main_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child_rss = sampler.peak_kb / 1024
     stored = report.added + report.versions
     result = {
         "items_read": report.seen,

@@ -17,7 +17,9 @@ from vigie.pipeline.registry import stage
 __all__ = ["identify", "language", "paragraph_spans"]
 
 _LINE = re.compile(r"[^\n]+")
-_SAMPLE = 3000
+#: characters looked at: enough for a confident decision, bounded for speed
+_ARTICLE_SAMPLE = 1000
+_PARAGRAPH_SAMPLE = 600
 
 
 @lru_cache(maxsize=8)
@@ -30,9 +32,11 @@ def _identifier(candidates: tuple[str, ...]) -> Any:
     return ident
 
 
-def identify(text: str, candidates: tuple[str, ...] = ()) -> tuple[str, float]:
-    """``(iso 639-1 code, probability)`` of a text."""
-    lang, prob = _identifier(candidates).classify(text[:_SAMPLE])
+def identify(
+    text: str, candidates: tuple[str, ...] = (), sample: int = _ARTICLE_SAMPLE
+) -> tuple[str, float]:
+    """``(iso 639-1 code, probability)`` of a text (its first ``sample`` characters)."""
+    lang, prob = _identifier(candidates).classify(text[:sample])
     return str(lang), float(prob)
 
 
@@ -62,12 +66,15 @@ def language(article: Article, options: Options) -> None:
     if not article.language:
         article.language, article.language_score = identify(clean, cands)
     omap = article.offset_map()
+    spans = paragraph_spans(clean)
     paragraphs: list[Paragraph] = []
-    for s, e in paragraph_spans(clean):
+    for s, e in spans:
         lang: str | None = article.language
         score: float | None = None
-        if opts.paragraphs and e - s >= opts.min_paragraph_chars:
-            lang, score = identify(clean[s:e], cands)
+        if len(spans) == 1 and article.language_score is not None:
+            score = round(article.language_score, 3)  # the article is this one paragraph
+        elif opts.paragraphs and e - s >= opts.min_paragraph_chars:
+            lang, score = identify(clean[s:e], cands, _PARAGRAPH_SAMPLE)
             score = round(score, 3)
         os_, oe = omap.span_to_original(s, e)
         paragraphs.append(Paragraph(os_, oe, lang, score))
