@@ -121,17 +121,13 @@ def find_furniture(
     # non-empty lines: (start, end without the line break, stripped, leading spaces)
     lines: list[tuple[int, int, str, int]] = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        raw = text[pos:end]
+    for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            lines.append((pos, end, stripped, len(raw) - len(raw.lstrip())))
-        if nl < 0:
-            break
-        pos = nl + 1
+            lead = len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0
+            lines.append((pos, pos + len(raw), stripped, lead))
+        pos += len(raw) + 1
+    n = len(text)
 
     count = len(lines)
     verdicts: list[tuple[str, int] | None] = [None] * count

@@ -49,30 +49,23 @@ Verdict = tuple[str, int]
 MAX_RULE_LINE = 700
 #: calls to action (subscribe, donate, read more…) are short and a single sentence
 MAX_CTA_LINE = 220
+#: beyond this, only cookie notices and image datelines are looked for
+_LONG_LINE = 260
 
-_TRANSLATE = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "`": "'",
-        "´": "'",
-        "ʼ": "'",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u2007": " ",
-        "\t": " ",
-        "\u200b": "",
-        "\ufeff": "",
-    }
-)
+_APOSTROPHES = re.compile("[’‘`´ʼ]")
+_INVISIBLE = re.compile("[\u200b\ufeff\u00ad]")
 _EDGES = " .:;,!?…-–—•·|*>›»«<‹→←#\"“”'()[]▶►▸️+"
 
 
 def norm(line: str) -> str:
     """Rule key of a line: case-folded, apostrophes and spaces unified, edge punctuation off."""
-    key = line.translate(_TRANSLATE).casefold()
-    if "  " in key:
+    key = line.casefold()
+    if not key.isascii():
+        key = _APOSTROPHES.sub("'", key)
+        if "\u200b" in key or "\ufeff" in key or "\u00ad" in key:
+            key = _INVISIBLE.sub("", key)
+        key = " ".join(key.split())  # also folds no-break and thin spaces
+    elif "  " in key or "\t" in key:
         key = " ".join(key.split())
     return key.strip(_EDGES)
 
@@ -255,7 +248,7 @@ _SOCIAL = frozenset(_SOCIAL_WORDS.split())
 # ---------------------------------------------------------------------------------------------
 # anchored patterns, looked up by the first word of the key
 
-_RULES_BY_FIRST: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
+_RULES_BY_FIRST: dict[str, list[tuple[re.Pattern[str], int, str, int]]] = {}
 
 
 def _add(
@@ -263,9 +256,9 @@ def _add(
 ) -> None:
     """Register ``(first words, pattern)`` rules; a pattern must match the key from its start."""
     for firsts, pattern in rules:
-        rx = re.compile(f"(?=.{{0,{max_len}}}$)(?:{pattern})")
+        rx = re.compile(pattern)
         for first in firsts.split():
-            _RULES_BY_FIRST.setdefault(first, []).append((rx, reason, strength))
+            _RULES_BY_FIRST.setdefault(first, []).append((rx, max_len, reason, strength))
 
 
 _ADDRESS = r"(?:adresse (?:e-?mail|électronique|de messagerie|courriel|mail)|e-?mail|courriel)"
@@ -452,7 +445,6 @@ _RIGHTS = re.compile(
     r"(?:.{0,120}[.,;:\-–—|] ?)?(?:tous droits réservés|all rights reserved|все права защищены|"
     r"alle rechte vorbehalten|todos los derechos reservados)(?: ?[.,;:\-–—|].{0,120})?"
 )
-_RIGHTS_WORDS = ("réservés", "reserved", "защищены", "vorbehalten", "reservados")
 _COUNTER = re.compile(
     r"\d{1,6}(?: (?:commentaires?|comments?|réactions?|partages?|shares?|vues|views|"
     r"комментари(?:й|я|ев)|kommentare?|comentarios?))?"
@@ -554,40 +546,69 @@ def credit_prefix(stripped: str) -> int | None:
     return m.end() if m else None
 
 
+def _first_word(stripped: str) -> str:
+    """The first word of a line's key, computed from its first characters only."""
+    head = stripped[:32].casefold()
+    if not head.isascii():
+        head = _APOSTROPHES.sub("'", head)
+    parts = head.lstrip(_EDGES).split(None, 1)
+    return parts[0].rstrip(_EDGES) if parts else ""
+
+
 def classify_line(stripped: str) -> Verdict | None:
-    """Whether a stripped, non-empty line is furniture by the built-in rules, and why."""
+    """Whether a stripped, non-empty line is furniture by the built-in rules, and why.
+
+    Cheap checks first: a body paragraph is turned down after a few substring tests.
+    """
     n = len(stripped)
     if n > MAX_RULE_LINE:
         return None
-    key = norm(stripped)
-    if not key:
-        # only punctuation or symbols: a separator, harmless beside furniture
-        return ("widget", WEAK)
-    hit = _EXACT.get(key)
-    if hit is not None:
-        return hit
-    first = key.split(" ", 1)[0]
+    if n > _LONG_LINE:
+        # a paragraph: only a cookie notice or an image caption's dateline is this long
+        if ("ookie" in stripped or "уки" in stripped) and _COOKIE.match(norm(stripped)):
+            return ("cookie", STRONG)
+        m = dateline_match(stripped)
+        if m is not None:
+            return ("dateline", STRONG) if m.start() == 0 else ("caption", STRONG)
+        return None
+    key: str | None = None
+    if n <= _MAX_EXACT:
+        key = norm(stripped)
+        if not key:
+            # only punctuation or symbols: a separator, harmless beside furniture
+            return ("widget", WEAK)
+        hit = _EXACT.get(key)
+        if hit is not None:
+            return hit
+        if key in _SECTIONS:
+            return ("section-label", HEADER)
+    first = _first_word(stripped)
     rules = _RULES_BY_FIRST.get(first)
     if rules:
-        # a call to action is one sentence and reports nobody's words
-        cta_ok = _TWO_SENTENCES.search(stripped) is None and _REPORTED.search(stripped) is None
-        for rx, reason, strength in rules:
-            if (cta_ok or reason in _MULTI_SENTENCE_OK) and rx.match(key):
-                return reason, strength
-    c0 = key[0]
-    if c0.isdigit():
-        if _COUNTER.fullmatch(key):
+        if key is None:
+            key = norm(stripped)
+        for rx, max_len, reason, strength in rules:
+            if len(key) <= max_len and rx.match(key):
+                # a call to action is one sentence and reports nobody's words
+                if reason in _MULTI_SENTENCE_OK or (
+                    _TWO_SENTENCES.search(stripped) is None and _REPORTED.search(stripped) is None
+                ):
+                    return reason, strength
+    if n <= 60 and _DIGIT.search(stripped) is not None:
+        if key is None:
+            key = norm(stripped)
+        if key[:1].isdigit() and _COUNTER.fullmatch(key):
             return ("widget", WEAK) if key.isdigit() else ("comment-form", STRONG)
         if _DATE_ONLY.fullmatch(key):
             return ("dateline", HEADER)
-    elif key in _SECTIONS:
-        return ("section-label", HEADER)
-    elif _DATE_ONLY.fullmatch(key) if c0.isalpha() and n <= 60 else False:
-        return ("dateline", HEADER)
-    if ("cookie" in key or "куки" in key) and _COOKIE.match(key):
+    if ("ookie" in stripped or "уки" in stripped) and _COOKIE.match(key or norm(stripped)):
         return ("cookie", STRONG)
-    if n <= 200 and any(w in key for w in _RIGHTS_WORDS) and _RIGHTS.fullmatch(key):
-        return ("copyright", STRONG)
+    if n <= 200:
+        low = key or stripped.casefold()
+        if (
+            "reserv" in low or "réserv" in low or "защищ" in low or "vorbehalt" in low
+        ) and _RIGHTS.fullmatch(key or norm(stripped)):
+            return ("copyright", STRONG)
     c = stripped[0]
     if (c == "©" or c == "(" or c in "Cc") and n <= 110 and _SHORT_CREDIT.fullmatch(stripped):
         return ("copyright" if _YEAR.search(stripped) else "photo-credit", STRONG)
@@ -597,10 +618,16 @@ def classify_line(stripped: str) -> Verdict | None:
     if m is not None:
         return ("dateline", STRONG) if m.start() == 0 else ("caption", STRONG)
     if first in _SOCIAL and n <= 120:
-        words = key.replace("|", " ").replace(",", " ").replace("/", " ").split()
-        if len(words) >= 2 and all(w in _SOCIAL for w in words):
+        words = (key or norm(stripped)).replace("|", " ").replace(",", " ").replace("/", " ")
+        parts = words.split()
+        if len(parts) >= 2 and all(w in _SOCIAL for w in parts):
             return ("share-tags", STRONG)
     return None
+
+
+#: exact phrases and section labels are short; a little room for bullets and punctuation
+_MAX_EXACT = max(len(k) for k in (*_EXACT, *_SECTIONS)) + 12
+_DIGIT = re.compile(r"\d")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -625,11 +652,27 @@ _NON_LATIN = re.compile(
 )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def scripts_in(text: str) -> dict[str, int] | None:
-    """Letters per script in ``text``; None when it has no letters outside the Latin script."""
+    """Letters per script in ``text`` (Latin estimated); None when all are Latin."""
     if _NON_LATIN.search(text) is None:
         return None
-    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
+    foreign = "".join(_NON_LATIN.findall(text))
+    others = len(foreign)
+    if others * 3 < len(text):
+        # letters are most of a text's characters: the rest is mostly Latin
+        latin = len(text) - others
+    else:
+        latin = len(_SCRIPTS["Latn"].findall(text))
+    counts = {"Latn": latin}
+    for name, rx in _SCRIPTS.items():
+        if name != "Latn" and others > 0:
+            found = len(rx.findall(foreign))
+            if found:
+                counts[name] = found
+                others -= found
     return {k: v for k, v in counts.items() if v}
 
 
@@ -641,11 +684,13 @@ def foreign_script(stripped: str, article_script: str) -> bool:
     """A short line without sentence punctuation, written in a script not the article's."""
     if len(stripped) > 80 or stripped[-1] in '.!?…»"”:;':
         return False
-    counts = {name: len(rx.findall(stripped)) for name, rx in _SCRIPTS.items()}
-    total = sum(counts.values())
+    total = len(_LETTER.findall(stripped))
     if total < 3:
         return False
-    own = counts.get(article_script, 0)
+    if article_script == "Latn":
+        own = total - len(_NON_LATIN.findall(stripped))
+    else:
+        own = len(_SCRIPTS[article_script].findall(stripped))
     return own * 5 <= total
 
 
