@@ -6,6 +6,8 @@ into it). Pages with no article text fail this stage, which the ingest report sh
 
 from __future__ import annotations
 
+from typing import Any
+
 from vigie.article import Article
 from vigie.config import Options
 from vigie.ingest.decode import fold_newlines
@@ -35,7 +37,7 @@ def extract(article: Article, options: Options) -> None:
         favor_precision=True,
         deduplicate=False,
     )
-    meta = {} if doc is None else doc if isinstance(doc, dict) else vars(doc)
+    meta: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     text = meta.get("text")
     if not text or not text.strip():
         raise NoTextFound("no article text found in the HTML page")
