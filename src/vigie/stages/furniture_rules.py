@@ -245,6 +245,27 @@ reddit messenger vk vkontakte viber flipboard sms imprimer print copier le lien 
 partager share teilen compartir поделиться"""
 _SOCIAL = frozenset(_SOCIAL_WORDS.split())
 
+MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        "janvier janv jan january января январь januar enero ene",
+        "février févr fevrier fév fev feb february февраля февраль februar febrero",
+        "mars mar march марта март märz marzo",
+        "avril avr apr april апреля апрель abril abr",
+        "mai may мая май mayo",
+        "juin jun june июня июнь juni junio",
+        "juillet juil jul july июля июль juli julio",
+        "août aout aug august августа август agosto ago",
+        "septembre sept sep september сентября сентябрь septiembre",
+        "octobre oct october октября октябрь oktober octubre",
+        "novembre nov november ноября ноябрь noviembre",
+        "décembre déc decembre dec december декабря декабрь dezember diciembre dic",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _num
+_MONTH_RX = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 # ---------------------------------------------------------------------------------------------
 # anchored patterns, looked up by the first word of the key
 
@@ -396,6 +417,21 @@ _add(
         ),
     ],
 )
+_add(
+    "widget",
+    STRONG,
+    [
+        (
+            "temps durée",
+            r"(?:temps|durée) de lecture ?:? ?(?:\d+|moins d'une?) ?(?:min|minutes?)\b.*",
+        ),
+        ("lecture", r"lecture ?: ?\d+ ?(?:min|minutes?)\b.{0,20}"),
+        ("reading", r"reading time ?:? ?\d+ ?(?:min|minutes?)\b.{0,20}"),
+        ("время", r"время (?:чтения|на прочтение) ?:? ?\d+ ?мин.{0,20}"),
+        ("lesezeit", r"lesezeit ?:? ?\d+ ?min.{0,20}"),
+        ("tiempo", r"tiempo de lectura ?:? ?\d+ ?min.{0,20}"),
+    ],
+)
 _DATELINE_WORDS = (
     "publié publiée mis mise modifié modifiée actualisé actualisée posted published updated "
     "last veröffentlicht aktualisiert publicado actualizado опубликовано обновлено дата"
@@ -408,7 +444,8 @@ _add(
             _DATELINE_WORDS,
             r"(?:publiée?|mise? à jour|modifiée?|actualisée?|posted|published|updated|last "
             r"updated|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено|"
-            r"дата публикации)\b[^.!?]{0,80}\d[^!?]{0,40}",
+            r"дата публикации)\b[^.!?]{0,80}(?:\d{1,2}[./-]\d{1,2}|\d{4}|\d{1,2}[h:]\d{2}|"
+            rf"\d{{1,2}}(?:er)? (?:{_MONTH_RX}))[^!?]{{0,60}}",
         ),
     ],
     max_len=140,
@@ -449,32 +486,17 @@ _COUNTER = re.compile(
     r"\d{1,6}(?: (?:commentaires?|comments?|réactions?|partages?|shares?|vues|views|"
     r"комментари(?:й|я|ев)|kommentare?|comentarios?))?"
 )
+_READ_TIME = re.compile(r"\d{1,3} ?(?:min|minutes?|мин)\.? (?:read|de lecture|чтения|lesezeit)")
+_META_SEGMENT = re.compile(
+    r"(?:publié dans|posté dans|posted in|filed under|catégories?|category|categories|rubrique|"
+    r"étiquettes|mots-clés|tags?|tagged|keywords|теги|рубрика|kategorie|categoría) ?:? .{1,120}"
+    r"|\d{1,6} (?:commentaires?|comments?|réactions?|комментари\w*|kommentare?|comentarios?)"
+)
 _DOMAIN = re.compile(
     r"(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12})/?",
     re.IGNORECASE,
 )
 
-MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
-    [
-        "janvier janv jan january января январь januar enero ene",
-        "février févr fevrier fév fev feb february февраля февраль februar febrero",
-        "mars mar march марта март märz marzo",
-        "avril avr apr april апреля апрель abril abr",
-        "mai may мая май mayo",
-        "juin jun june июня июнь juni junio",
-        "juillet juil jul july июля июль juli julio",
-        "août aout aug august августа август agosto ago",
-        "septembre sept sep september сентября сентябрь septiembre",
-        "octobre oct october октября октябрь oktober octubre",
-        "novembre nov november ноября ноябрь noviembre",
-        "décembre déc decembre dec december декабря декабрь dezember diciembre dic",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _num
-_MONTH_RX = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAYS = (
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|"
     "friday|saturday|sunday|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
@@ -546,6 +568,10 @@ def credit_prefix(stripped: str) -> int | None:
     return m.end() if m else None
 
 
+def _single_unreported(stripped: str) -> bool:
+    return _TWO_SENTENCES.search(stripped) is None and _REPORTED.search(stripped) is None
+
+
 def _first_word(stripped: str) -> str:
     """The first word of a line's key, computed from its first characters only."""
     head = stripped[:32].casefold()
@@ -588,17 +614,20 @@ def classify_line(stripped: str) -> Verdict | None:
         if key is None:
             key = norm(stripped)
         for rx, max_len, reason, strength in rules:
-            if len(key) <= max_len and rx.match(key):
-                # a call to action is one sentence and reports nobody's words
-                if reason in _MULTI_SENTENCE_OK or (
-                    _TWO_SENTENCES.search(stripped) is None and _REPORTED.search(stripped) is None
-                ):
-                    return reason, strength
+            # a call to action is one sentence and reports nobody's words
+            if (
+                len(key) <= max_len
+                and rx.match(key)
+                and (reason in _MULTI_SENTENCE_OK or _single_unreported(stripped))
+            ):
+                return reason, strength
     if n <= 60 and _DIGIT.search(stripped) is not None:
         if key is None:
             key = norm(stripped)
         if key[:1].isdigit() and _COUNTER.fullmatch(key):
             return ("widget", WEAK) if key.isdigit() else ("comment-form", STRONG)
+        if key[:1].isdigit() and _READ_TIME.fullmatch(key):
+            return ("widget", STRONG)
         if _DATE_ONLY.fullmatch(key):
             return ("dateline", HEADER)
     if ("ookie" in stripped or "уки" in stripped) and _COOKIE.match(key or norm(stripped)):
@@ -617,6 +646,11 @@ def classify_line(stripped: str) -> Verdict | None:
     m = dateline_match(stripped)
     if m is not None:
         return ("dateline", STRONG) if m.start() == 0 else ("caption", STRONG)
+    if "|" in stripped and n <= 200:
+        # "Publié dans Géopolitique | Étiquettes : Valdorie, drone | 4 commentaires"
+        segments = [x.strip() for x in (key or norm(stripped)).split("|")]
+        if len(segments) >= 2 and any(_META_SEGMENT.fullmatch(x) for x in segments):
+            return ("share-tags", STRONG)
     if first in _SOCIAL and n <= 120:
         words = (key or norm(stripped)).replace("|", " ").replace(",", " ").replace("/", " ")
         parts = words.split()
@@ -661,11 +695,8 @@ def scripts_in(text: str) -> dict[str, int] | None:
         return None
     foreign = "".join(_NON_LATIN.findall(text))
     others = len(foreign)
-    if others * 3 < len(text):
-        # letters are most of a text's characters: the rest is mostly Latin
-        latin = len(text) - others
-    else:
-        latin = len(_SCRIPTS["Latn"].findall(text))
+    # letters are most of a text's characters: when few are foreign, the rest is mostly Latin
+    latin = len(text) - others if others * 3 < len(text) else len(_SCRIPTS["Latn"].findall(text))
     counts = {"Latn": latin}
     for name, rx in _SCRIPTS.items():
         if name != "Latn" and others > 0:

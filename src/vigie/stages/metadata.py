@@ -88,6 +88,19 @@ _TIME_AFTER = re.compile(r"\s*(?:,|à|at|в|um|a las|-)?\s*(\d{1,2})[h:](\d{2})\
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/-]|$)"
 )
+#: "© Le Courrier de Brennisk – Tous droits réservés", "Экран-К. Все права защищены."
+_COPYRIGHT_OUTLET = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*)?(?:(?:19|20)\d{2}\s*)?"
+    r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.&-]*(?: [\w'’.&-]+){0,5}?)\s*[.,:;|–—-]\s*"
+    r"((?i:tous droits réservés|all rights reserved|все права защищены|alle rechte vorbehalten|"
+    r"todos los derechos reservados))",
+    re.IGNORECASE,
+)
+#: a byline or a dateline that says when: "Billet publié le 27 février 2025 par …"
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:publiée?|mise? en ligne|posted|published|veröffentlicht|publicado|опубликовано)\b",
+    re.IGNORECASE,
+)
 _DONATION_OUTLET = re.compile(
     r"(?i:faites|faire) un don (?i:au|à la|à l'|à l’|à|aux) "
     r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?: (?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|du|des|la|le|d'|l'))*)",
@@ -156,13 +169,28 @@ def head_verdicts(lines: list[str]) -> list[Verdict | None]:
 
 def guess_title(lines: list[str], verdicts: list[Verdict | None] | None = None) -> str | None:
     """The headline among the first non-empty ``lines``: not furniture, not a tag above it,
-    shaped like a title. Falls back to the first line that is not furniture when it is short."""
+    shaped like a title. Falls back to the first line that is not furniture when it is short.
+
+    On a page whose main picture carries a dated caption ("… - Sputnik France, 1920,
+    09.01.2022"), the headline is the title-shaped line just above that picture: what stands
+    higher is a story banner (its label and its summary).
+    """
     head = lines[:HEAD_LINES]
     if verdicts is None:
         verdicts = head_verdicts(lines)
+    plain = [
+        verdict is None and credit_prefix(s) is None
+        for s, verdict in zip(head, verdicts, strict=True)
+    ]
+    for i, verdict in enumerate(verdicts):
+        if verdict is not None and verdict[0] == "caption":
+            for j in range(i - 1, -1, -1):
+                if plain[j] and looks_like_title(head[j]):
+                    return head[j]
+            break
     fallback: str | None = None
-    for s, verdict in zip(head, verdicts, strict=True):
-        if verdict is not None or credit_prefix(s) == len(s):
+    for s, ok in zip(head, plain, strict=True):
+        if not ok:
             continue
         if fallback is None:
             fallback = s
@@ -188,6 +216,11 @@ def guess_outlet(lines: list[str], url: str | None) -> str | None:
         d = dateline_match(s)
         if d is not None:
             return d.group("outlet").strip()
+    for s in reversed(lines[-TAIL_LINES:]):
+        if len(s) <= 200:
+            c = _COPYRIGHT_OUTLET.match(s)
+            if c is not None:
+                return c.group(1).strip()
     if url:
         host = urlsplit(url).hostname
         if host:
@@ -209,6 +242,10 @@ def guess_published(
     datelines: list[tuple[int, str]] = []
     for i, (s, verdict) in enumerate(zip(head, verdicts, strict=True)):
         if verdict is None:
+            if len(s) <= 160 and _PUBLISHED_WORD.search(s):
+                found = parse_date(s)
+                if found is not None:
+                    return found
             continue
         m = dateline_match(s)
         if m is not None:
