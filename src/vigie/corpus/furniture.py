@@ -41,8 +41,8 @@ def sentence_bounds(line: str) -> list[tuple[int, int]]:
 
 
 def _segment_ok(segment: str) -> bool:
-    # two words at least: "M." of "M. Lavrov" is no segment of its own
-    return len(segment) >= 4 and " " in segment
+    # "M." of "M. Lavrov" or "Gén." of "Gén. Durand" is no sentence of its own
+    return len(segment) >= 5 and (" " in segment or sum(c.isalpha() for c in segment) >= 5)
 
 
 def edge_segments(line: str, max_line: int) -> list[str]:
