@@ -1,0 +1,48 @@
+"""The FastAPI application ``vigie serve`` runs: pages, their JSON twins, exports, static files.
+
+No request path reaches the filesystem except ``/static/…``, served from the packaged static
+directory. The store is opened read-only for each request. The interactive API pages
+(``/docs``) are off: they need scripts from a CDN, which the security policy forbids; the
+schema is at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from vigie import __version__
+from vigie.config import Options
+from vigie.web.errors import install_error_handlers
+from vigie.web.routes import ROUTERS
+from vigie.web.security import SecurityHeadersMiddleware
+
+__all__ = ["STATIC_DIR", "create_app"]
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def create_app(db_path: str, options: Options | None = None) -> FastAPI:
+    """The web app serving the store at ``db_path`` (which must exist)."""
+    app = FastAPI(
+        title="vigie",
+        version=__version__,
+        description=(
+            "Pages and their JSON twins: each page URL with a `.json` suffix (`/` → "
+            "`/index.json`), or the page URL with `Accept: application/json`. "
+            "Errors answer `{status, detail}`."
+        ),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.db_path = str(db_path)
+    app.state.options = options or Options()
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+    install_error_handlers(app)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

@@ -1,0 +1,17 @@
+"""Routes, one module per resource. Each resource's page and its JSON twin sit side by side:
+the ``.json`` route is registered first, so ``/articles/{id}.json`` is never read as an id."""
+
+from fastapi import APIRouter
+
+from vigie.web.routes import articles, export, home, runs, search
+
+__all__ = ["ROUTERS"]
+
+#: every router the app includes, in order; a new resource adds its module here
+ROUTERS: list[APIRouter] = [
+    home.router,
+    search.router,
+    articles.router,
+    runs.router,
+    export.router,
+]

@@ -1,0 +1,101 @@
+"""``/search``: full-text search with filters, paging and facet counts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse
+from starlette.requests import Request
+from starlette.responses import Response
+
+from vigie import queries
+from vigie.storage.sqlite import ArticleFilters, SQLiteStore
+from vigie.web.deps import DEFAULT_LIMIT, Filters, Limit, Offset, Store
+from vigie.web.facets import search_facets
+from vigie.web.models import SearchResults, json_responses, page_responses
+from vigie.web.negotiate import query_string, wants_json
+from vigie.web.rendering import render, respond
+
+__all__ = ["router", "search_data"]
+
+router = APIRouter(tags=["search"])
+
+#: the query parameters the export links carry over from a search
+EXPORT_FILTERS = ("outlet", "lang", "since", "until")
+
+Q = Annotated[
+    str,
+    Query(
+        max_length=500,
+        description='Words (all must match), "exact phrases", OR, NOT, parentheses, prefix*.',
+    ),
+]
+
+
+def search_data(
+    store: SQLiteStore,
+    q: str,
+    filters: ArticleFilters,
+    limit: int,
+    offset: int,
+    outlets: list[tuple[str, int]] | None = None,
+    languages: list[tuple[str, int]] | None = None,
+) -> dict[str, Any]:
+    """The results of a search, with facet counts when anything matched."""
+    data = queries.search(store, q, filters, limit=limit, offset=offset)
+    if data["total"]:
+        data["facets"] = search_facets(
+            store,
+            q,
+            filters,
+            outlets=store.outlets() if outlets is None else outlets,
+            languages=store.languages() if languages is None else languages,
+        )
+    else:
+        data["facets"] = {"outlet": [], "language": []}
+    return data
+
+
+@router.get(
+    "/search.json",
+    response_model=SearchResults,
+    responses=json_responses(400, 422, 503),
+    summary="Search articles",
+)
+def search_json(
+    store: Store, filters: Filters, q: Q = "", limit: Limit = DEFAULT_LIMIT, offset: Offset = 0
+) -> dict[str, Any]:
+    """Articles matching the query and filters, best first, with highlighted snippets."""
+    return search_data(store, q, filters, limit, offset)
+
+
+@router.get(
+    "/search",
+    response_class=HTMLResponse,
+    responses=page_responses(SearchResults, "The results page, or its JSON twin.", 400, 422, 503),
+    summary="Search page",
+)
+def search_page(
+    request: Request,
+    store: Store,
+    filters: Filters,
+    q: Q = "",
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> Response:
+    """The search form and results (JSON with ``Accept: application/json``)."""
+    outlets = store.outlets()
+    languages = store.languages()
+    extra = {
+        "form": dict(request.query_params),
+        "outlets": [name for name, _ in outlets],
+        "languages": [code for code, _ in languages],
+        "export_query": query_string(
+            {k: v for k, v in request.query_params.items() if k in EXPORT_FILTERS}
+        ),
+    }
+    if not q.strip() and not wants_json(request):
+        return render(request, "search.html", {"data": None, **extra}, section="search")
+    data = search_data(store, q, filters, limit, offset, outlets, languages)
+    return respond(request, "search.html", data, SearchResults, section="search", extra=extra)
