@@ -72,6 +72,29 @@ MIGRATIONS: list[str] = [
         VALUES (new.rowid, coalesce(new.title, ''), new.clean_text);
     END;
 
+    -- narrow copy of the filterable columns: search filters and facet counts join this,
+    -- not the wide article rows
+    CREATE TABLE article_facets (
+        rowid     INTEGER PRIMARY KEY,
+        outlet    TEXT,
+        language  TEXT,
+        published TEXT
+    );
+    CREATE INDEX article_facets_outlet ON article_facets(outlet COLLATE NOCASE);
+    CREATE INDEX article_facets_published ON article_facets(published);
+    CREATE TRIGGER article_facets_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO article_facets(rowid, outlet, language, published)
+        VALUES (new.rowid, new.outlet, new.language, new.published);
+    END;
+    CREATE TRIGGER article_facets_ad AFTER DELETE ON articles BEGIN
+        DELETE FROM article_facets WHERE rowid = old.rowid;
+    END;
+    CREATE TRIGGER article_facets_au AFTER UPDATE OF outlet, language, published ON articles
+    BEGIN
+        UPDATE article_facets SET outlet = new.outlet, language = new.language,
+            published = new.published WHERE rowid = new.rowid;
+    END;
+
     CREATE TABLE outlet_articles (
         outlet     TEXT PRIMARY KEY,
         n_articles INTEGER NOT NULL

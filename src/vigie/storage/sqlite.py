@@ -37,24 +37,29 @@ class ArticleFilters:
     since: str | None = None
     until: str | None = None
 
-    def sql(self) -> tuple[str, list[Any]]:
+    def sql(self, alias: str = "a") -> tuple[str, list[Any]]:
+        """A WHERE clause over a table with outlet, language and published columns."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.outlet:
-            clauses.append("a.outlet LIKE ? ESCAPE '\\'")
+            clauses.append(f"{alias}.outlet LIKE ? ESCAPE '\\'")
             esc = self.outlet.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params.append(f"%{esc}%")
         if self.language:
-            clauses.append("a.language = ?")
+            clauses.append(f"{alias}.language = ?")
             params.append(self.language.lower())
         if self.since:
-            clauses.append("a.published >= ?")
+            clauses.append(f"{alias}.published >= ?")
             params.append(self.since)
         if self.until:
             # inclusive of the whole day when a bare date is given
-            clauses.append("substr(a.published, 1, ?) <= ?")
+            clauses.append(f"substr({alias}.published, 1, ?) <= ?")
             params.extend([len(self.until), self.until])
         return (" AND ".join(clauses) or "1"), params
+
+    @property
+    def empty(self) -> bool:
+        return not (self.outlet or self.language or self.since or self.until)
 
 
 @dataclass(frozen=True)
@@ -439,22 +444,36 @@ class SQLiteStore:
     ) -> SearchPage:
         """Full-text search over title and clean text, best matches first."""
         match = to_fts5(query)
-        where, params = (filters or ArticleFilters()).sql()
+        filters = filters or ArticleFilters()
+        where, params = filters.sql("x")
+        join = "" if filters.empty else " JOIN article_facets x ON x.rowid = f.rowid"
         try:
-            rows = self.conn.execute(
-                "SELECT a.article_id, a.title, a.outlet, a.language, a.published, a.doc,"
-                f" snippet(articles_fts, 1, '{_SNIP_OPEN}', '{_SNIP_CLOSE}', '…', 24) AS snip,"
-                " bm25(articles_fts, 4.0, 1.0) AS score"
-                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                f" WHERE articles_fts MATCH ? AND {where}"
-                " ORDER BY score LIMIT ? OFFSET ?",
+            # rank first over the narrow tables, then build snippets for the page only
+            ranked = self.conn.execute(
+                f"SELECT f.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts f{join}"
+                f" WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ? OFFSET ?",
                 [match, *params, limit, offset],
             ).fetchall()
+            scores = {r[0]: r[1] for r in ranked}
+            rows = []
+            if ranked:
+                marks = ", ".join("?" * len(ranked))
+                by_id = {
+                    r["rowid"]: r
+                    for r in self.conn.execute(
+                        "SELECT a.rowid, a.article_id, a.title, a.outlet, a.language,"
+                        " a.published, a.doc,"
+                        f" snippet(articles_fts, 1, '{_SNIP_OPEN}', '{_SNIP_CLOSE}', '…', 24)"
+                        " AS snip FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                        f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
+                        [match, *scores],
+                    )
+                }
+                rows = [by_id[r[0]] for r in ranked if r[0] in by_id]
             total = len(rows) + offset
             if count and (len(rows) == limit or offset):
                 total = self.conn.execute(
-                    "SELECT count(*) FROM articles_fts JOIN articles a"
-                    " ON a.rowid = articles_fts.rowid"
+                    f"SELECT count(*) FROM articles_fts f{join}"
                     f" WHERE articles_fts MATCH ? AND {where}",
                     [match, *params],
                 ).fetchone()[0]
@@ -469,7 +488,7 @@ class SQLiteStore:
                 published=r["published"],
                 doc=r["doc"],
                 snippet=r["snip"] or "",
-                score=-float(r["score"]),
+                score=-float(scores[r["rowid"]]),
             )
             for r in rows
         ]
