@@ -172,7 +172,9 @@ def find_furniture(
         # a tag above the title at the very top: "L'Otan" / "L'Otan ne pourra pas esquiver…"
         if rules and not removed[0] and not removed[1] and lines[0][2] != title_s:
             top, below = lines[0][2], lines[1][2]
-            if looks_like_tag(top) and (below == title_s or looks_like_title(below)):
+            if looks_like_tag(top) and (
+                below == title_s or (looks_like_title(below) and below[-1] not in "?!…")
+            ):
                 verdicts[0] = ("section-label", STRONG)
                 removed[0] = True
 

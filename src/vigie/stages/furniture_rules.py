@@ -266,6 +266,31 @@ for _num, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _num
 _MONTH_RX = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+_WEEKDAYS = (
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|"
+    "friday|saturday|sunday|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|"
+    "jueves|viernes|sábado|domingo"
+)
+_TIME = (
+    r"(?:,? ?(?:à|at|в|um|a las|-)? ?\d{1,2}(?:[:h]\d{2})?(?: ?(?:h|hrs?|uhr|am|pm))?"
+    r"(?: ?(?:utc|gmt|cet|cest|mez|msk)(?: ?[+-]\d{1,2})?)?)?"
+)
+#: a date on its own, on a key (case-folded): "12/01/2022", "mercredi 12 janvier 2022"…
+_DATE_EXPR = (
+    rf"(?:(?:{_WEEKDAYS}),? )?(?:le |the |on |am |el )?"
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}(?:er|st|nd|rd|th|\.)? (?:de )?(?:{_MONTH_RX})\.?,? (?:de )?\d{{4}}(?: г\.?)?|"
+    rf"(?:{_MONTH_RX})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
+)
+_DATE_ONLY = re.compile(_DATE_EXPR + _TIME)
+_PUBLISHED = (
+    r"(?:publiée?|mise? à jour|modifiée?|actualisée?|mise? en ligne|posted|published|updated|"
+    r"last updated|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено|"
+    r"дата публикации)"
+)
+_STAMP = rf"{_PUBLISHED}(?: (?:le|on|am|el))? ?:? ?{_DATE_EXPR}{_TIME}"
 # ---------------------------------------------------------------------------------------------
 # anchored patterns, looked up by the first word of the key
 
@@ -301,7 +326,8 @@ _add(
             r"(?:vous devez|il faut) (?:être )?(?:connectée?|inscrite?|abonnée?)s? pour "
             r"(?:commenter|réagir|poster|publier).*",
         ),
-        ("les", r"les plus (?:récents|anciens|populaires|appréciés)(?: d'abord)?.*"),
+        ("les", r"les plus (?:récents|anciens|populaires|appréciés|votés) d'abord.*"),
+        ("les", r"les plus (?:récents|anciens|populaires|appréciés|votés)$"),
         ("trier classer", r"(?:trier|classer) par.{0,40}"),
         ("your", r"your email address will not be published.*"),
         ("required", r"required fields are marked.*"),
@@ -371,7 +397,7 @@ _add(
     "donation",
     STRONG,
     [
-        ("faites faire", r"(?:faites|faire) un don\b.*"),
+        ("faites", r"faites un don\b.*"),
         (
             "soutenez soutenir",
             r"(?:soutenez|soutenir) (?:[\w'-]+ ){0,6}(?:en faisant un don|par un don|"
@@ -408,7 +434,7 @@ _add(
         (
             "tags tag tagged mots-clés mots étiquettes keywords теги метки schlagwörter etiquetas",
             r"(?:tags?|tagged|mots-clés|mots clés|étiquettes|keywords|теги|метки|schlagwörter|"
-            r"etiquetas) ?: .{1,200}",
+            r"etiquetas) ?: (?:[^,]{1,60}(?:, ?[^,]{1,60})+|(?:\S+ ?){1,3})$",
         ),
         (
             "partager partagez share teilen compartir поделиться",
@@ -432,23 +458,19 @@ _add(
         ("tiempo", r"tiempo de lectura ?:? ?\d+ ?min.{0,20}"),
     ],
 )
-_DATELINE_WORDS = (
-    "publié publiée mis mise modifié modifiée actualisé actualisée posted published updated "
-    "last veröffentlicht aktualisiert publicado actualizado опубликовано обновлено дата"
-)
 _add(
     "dateline",
     STRONG,
     [
         (
-            _DATELINE_WORDS,
-            r"(?:publiée?|mise? à jour|modifiée?|actualisée?|posted|published|updated|last "
-            r"updated|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено|"
-            r"дата публикации)\b[^.!?]{0,80}(?:\d{1,2}[./-]\d{1,2}|\d{4}|\d{1,2}[h:]\d{2}|"
-            rf"\d{{1,2}}(?:er)? (?:{_MONTH_RX}))[^!?]{{0,60}}",
+            "publié publiée mis mise modifié modifiée actualisé actualisée posted published "
+            "updated last veröffentlicht aktualisiert publicado actualizado опубликовано "
+            "обновлено дата",
+            # "Publié le 17/02/2025 à 08:12 - Mis à jour le 17/02/2025 à 09:30 par X", no more
+            rf"{_STAMP}(?: ?[-|–—,/] ?{_STAMP})?(?: (?:par|by|von|por) [^,.;:]{{1,60}})?$",
         ),
     ],
-    max_len=140,
+    max_len=160,
 )
 _add(
     "photo-credit",
@@ -458,7 +480,7 @@ _add(
             "photo photos crédit crédits credit credits illustration image фото foto bild "
             "fuente source",
             r"(?:photo|photos|crédits? photos?|crédits?|credits?|illustration|image|фото|foto|"
-            r"bild|fuente|source photo) ?(?::|©) ?.{1,80}",
+            r"bild|fuente|source photo) ?(?::|©) ?(?:\S+ ?){1,8}",
         ),
     ],
     max_len=100,
@@ -492,26 +514,15 @@ _META_SEGMENT = re.compile(
     r"étiquettes|mots-clés|tags?|tagged|keywords|теги|рубрика|kategorie|categoría) ?:? .{1,120}"
     r"|\d{1,6} (?:commentaires?|comments?|réactions?|комментари\w*|kommentare?|comentarios?)"
 )
+_GENERIC_TLDS_LIST = """com net org info biz name pro int edu gov mil online site website news media
+press tv radio fm blog live world today space tech io app xyz club top store shop global africa
+paris bzh eus cat swiss berlin moscow"""
+_GENERIC_TLDS = frozenset(_GENERIC_TLDS_LIST.split())
 _DOMAIN = re.compile(
     r"(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12})/?",
     re.IGNORECASE,
 )
 
-_WEEKDAYS = (
-    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|"
-    "friday|saturday|sunday|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|"
-    "jueves|viernes|sábado|domingo"
-)
-_TIME = r"(?:,? ?(?:à|at|в|um|a las|-)? ?\d{1,2}(?:[:h]\d{2})?(?: ?(?:h|hrs?|uhr|am|pm))?)?"
-#: a line that is only a date (and maybe a time)
-_DATE_ONLY = re.compile(
-    rf"(?:(?:{_WEEKDAYS}),? )?(?:le |the |el )?"
-    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}(?:er|st|nd|rd|th|\.)? (?:de )?(?:{_MONTH_RX})\.?,? (?:de )?\d{{4}}(?: г\.?)?|"
-    rf"(?:{_MONTH_RX})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
-    rf"{_TIME}"
-)
 #: "<caption> - Outlet, 1920, 12.01.2022": the alt text of an image on a news page
 _DATELINE = re.compile(
     r"(?:^|(?<=\s))[-–—]\s+(?P<outlet>[^,\-–—\n]{2,60}?),\s*\d{2,4},\s*"
@@ -524,15 +535,33 @@ _GLUED_CREDIT = re.compile(
     r"ir a la fototeca|ir al banco de imágenes)",
     re.IGNORECASE,
 )
+_CREDIT_LINKS_LIST = (
+    "de du des d' la le les l' von van der den di da y et and & pour for via avec with"
+)
+_CREDIT_LINKS = frozenset([*_CREDIT_LINKS_LIST.split(), "/", "-", "|", ","])
+
+
+def _names_someone(stripped: str) -> bool:
+    """What follows "Photo :" is a credit: names (capitalised words) and links between them."""
+    cut = min((i for i in (stripped.find(":"), stripped.find("©")) if i >= 0), default=-1)
+    words = stripped[cut + 1 :].replace("/", " / ").split()
+    return bool(words) and all(
+        w[0].isupper() or w[0].isdigit() or w[0] in "©(" or w.lower() in _CREDIT_LINKS
+        for w in words
+    )
+
+
 _SHORT_CREDIT = re.compile(r"(?:©|\(c\)|copyright\b)\s*.{1,100}", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: two sentences in one line: punctuation, space, a capital letter or an opening quote
 _TWO_SENTENCES = re.compile(r"[.!?…] +[«\"“A-ZÀ-ÖØ-ÞА-ЯЁ]")
-#: quotation marks or a reporting clause: someone's words, not the page's
-_REPORTED = re.compile(
-    r"[«»“”\"]|,\s+(?:a|ont|avait|avaient|a-t-(?:il|elle)|selon|explique|déclare|estime|said|"
-    r"says|told|заявил|заявила|сказал|сказала|sagte|dijo)\b"
+#: a reporting clause: someone's words, not the page's
+_REPORTING = re.compile(
+    r",\s+(?:a|ont|avait|avaient|a-t-(?:il|elle)|selon|explique|expliquait|déclare|estime|"
+    r"raconte|ajoute|lance|répète|said|says|told|explains|заявил|заявила|сказал|сказала|sagte|"
+    r"dijo)\b"
 )
+_QUOTE_MARKS = re.compile(r"[«»“”\"]")
 #: reasons whose lines may hold several sentences (a comment-form notice often does)
 _MULTI_SENTENCE_OK = frozenset({"comment-form", "dateline"})
 
@@ -553,9 +582,11 @@ def domain_signature(stripped: str) -> str | None:
         return None
     domain = m.group(1).lower()
     tld = domain.rsplit(".", 1)[1]
-    # "M.Riabkov" or "etc.fr"-like slips: a domain has a known-looking top level and no capitals
-    # inside its labels (a person's initial glued to a name is capitalised)
-    if not tld.isalpha() or any(c.isupper() for c in stripped.split(".", 1)[1]):
+    # "M.Riabkov" or "Colinm.fedmouli"-like slips: a country code or a common generic top level,
+    # and no capitals after the first dot (a person's initial glued to a name is capitalised)
+    if not (len(tld) == 2 or tld in _GENERIC_TLDS) or any(
+        c.isupper() for c in stripped.split(".", 1)[1]
+    ):
         return None
     return domain
 
@@ -569,7 +600,11 @@ def credit_prefix(stripped: str) -> int | None:
 
 
 def _single_unreported(stripped: str) -> bool:
-    return _TWO_SENTENCES.search(stripped) is None and _REPORTED.search(stripped) is None
+    return (
+        _TWO_SENTENCES.search(stripped) is None
+        and _QUOTE_MARKS.search(stripped) is None
+        and _REPORTING.search(stripped) is None
+    )
 
 
 def _first_word(stripped: str) -> str:
@@ -591,7 +626,11 @@ def classify_line(stripped: str) -> Verdict | None:
         return None
     if n > _LONG_LINE:
         # a paragraph: only a cookie notice or an image caption's dateline is this long
-        if ("ookie" in stripped or "уки" in stripped) and _COOKIE.match(norm(stripped)):
+        if (
+            ("ookie" in stripped or "уки" in stripped)
+            and _COOKIE.match(norm(stripped))
+            and _REPORTING.search(stripped) is None
+        ):
             return ("cookie", STRONG)
         m = dateline_match(stripped)
         if m is not None:
@@ -606,7 +645,7 @@ def classify_line(stripped: str) -> Verdict | None:
         hit = _EXACT.get(key)
         if hit is not None:
             return hit
-        if key in _SECTIONS:
+        if key in _SECTIONS and stripped[-1] not in ".?!…":  # "Reportage." is a sentence
             return ("section-label", HEADER)
     first = _first_word(stripped)
     rules = _RULES_BY_FIRST.get(first)
@@ -619,6 +658,7 @@ def classify_line(stripped: str) -> Verdict | None:
                 len(key) <= max_len
                 and rx.match(key)
                 and (reason in _MULTI_SENTENCE_OK or _single_unreported(stripped))
+                and (reason != "photo-credit" or _names_someone(stripped))
             ):
                 return reason, strength
     if n <= 60 and _DIGIT.search(stripped) is not None:
@@ -628,15 +668,21 @@ def classify_line(stripped: str) -> Verdict | None:
             return ("widget", WEAK) if key.isdigit() else ("comment-form", STRONG)
         if key[:1].isdigit() and _READ_TIME.fullmatch(key):
             return ("widget", STRONG)
-        if _DATE_ONLY.fullmatch(key):
+        if stripped[-1] != "." and _DATE_ONLY.fullmatch(key):  # "Le 8 octobre 2016." is said
             return ("dateline", HEADER)
-    if ("ookie" in stripped or "уки" in stripped) and _COOKIE.match(key or norm(stripped)):
+    if (
+        ("ookie" in stripped or "уки" in stripped)
+        and _COOKIE.match(key or norm(stripped))
+        and _REPORTING.search(stripped) is None
+    ):
         return ("cookie", STRONG)
     if n <= 200:
         low = key or stripped.casefold()
         if (
-            "reserv" in low or "réserv" in low or "защищ" in low or "vorbehalt" in low
-        ) and _RIGHTS.fullmatch(key or norm(stripped)):
+            ("reserv" in low or "réserv" in low or "защищ" in low or "vorbehalt" in low)
+            and _RIGHTS.fullmatch(key or norm(stripped))
+            and _REPORTING.search(stripped) is None
+        ):
             return ("copyright", STRONG)
     c = stripped[0]
     if (c == "©" or c == "(" or c in "Cc") and n <= 110 and _SHORT_CREDIT.fullmatch(stripped):
@@ -732,12 +778,12 @@ _TERMINAL = '.!?:;,…»"”'
 
 
 def looks_like_tag(stripped: str) -> bool:
-    """A short label: one to three words, no digits, no sentence punctuation at its end."""
+    """A short label: one or two words, no digits, no sentence punctuation at its end."""
     if not stripped or len(stripped) > 40 or stripped[-1] in _TERMINAL:
         return False
     if any(c.isdigit() for c in stripped):
         return False
-    return 1 <= len(stripped.split()) <= 3 and (stripped[0].isupper() or stripped[0] == "#")
+    return 1 <= len(stripped.split()) <= 2 and (stripped[0].isupper() or stripped[0] == "#")
 
 
 def looks_like_title(stripped: str) -> bool:
