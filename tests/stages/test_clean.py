@@ -258,6 +258,15 @@ NEGATIVE = [
     "Il a partagé la vidéo sur Facebook, où elle a été vue des milliers de fois.",
     "Selon lui, il faut s'abonner à plusieurs journaux pour se faire une idée juste.",
     "M. Lavrov a qualifié les propositions de « constructives ».",
+    # real lines of fr-tv-news that early rules took for furniture
+    "Les plus anciens datent du XVIe siècle.",
+    "Publié en 1988, son livre a été considéré comme blasphématoire par de nombreux musulmans.",
+    "Publié le lundi 6 juillet, il vise les contrôleurs aériens français.",
+    "Photo : Leica a 100 ans",
+    "Crédits : le gouvernement souhaite revenir sur une mesure contre le surendettement",
+    "Tags : la bataille des communes",
+    "Faire un don, tout en faisant ses courses.",
+    "Colinm.fedmouli",
     # short subheadings and labels that are content
     "Pourparlers à Genève",
     "Des spéculations qui ne serviront à rien",
@@ -274,6 +283,12 @@ NEGATIVE = [
 @pytest.mark.parametrize("line", NEGATIVE)
 def test_content_line_stays(line: str) -> None:
     text = _body(line)
+    assert find_furniture(text) == []
+
+
+@pytest.mark.parametrize("line", ["Reportage.", "Politique ?", "Le 8 octobre 2016."])
+def test_said_lines_in_the_header_stay(line: str) -> None:
+    text = "Le titre de l'article sur les négociations\n" + line + "\n" + _body()
     assert find_furniture(text) == []
 
 
