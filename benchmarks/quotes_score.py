@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Score vigie's quote extraction against gold annotations with the shared scorer.
+
+    python benchmarks/quotes_score.py                      # the 5 real samples (+ the demo
+                                                           #   corpus when its gold exists)
+    python benchmarks/quotes_score.py --gold G.jsonl --dir DIR [--gold G2 --dir DIR2 …]
+    python benchmarks/quotes_score.py --json               # figures as JSON
+
+For each gold/directory pair it builds an Article from every ``.txt`` file the gold names, runs
+the stages ``clean`` (when it exists), ``entities`` and ``quotes``, writes the predictions as
+export records (``--out`` directory, default a temporary one) and runs
+``../shared/tools/score_quotes.py`` on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SCORER = SHARED / "tools" / "score_quotes.py"
+DEFAULT_PAIRS = [
+    (SHARED / "samples" / "articles.quotes.gold.jsonl", SHARED / "samples" / "articles"),
+    (REPO / "src" / "vigie" / "demo" / "quotes.gold.jsonl", None),
+]
+
+
+def _stages() -> list[str]:
+    names = ["entities", "quotes"]
+    if importlib.util.find_spec("vigie.stages.clean") is not None:
+        names.insert(0, "clean")
+    return names
+
+
+def predict(gold: Path, directory: Path, out: Path) -> tuple[Path, list[str]]:
+    import vigie.stages.entities
+    import vigie.stages.quotes  # noqa: F401
+    from vigie.article import Article
+    from vigie.config import Options
+    from vigie.pipeline import run_stages
+    from vigie.quotes.export import quotes_export_records
+
+    stages = _stages()
+    opts = Options()
+    problems: list[str] = []
+    rows = []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        name = json.loads(line)["doc_id"].split(":", 1)[-1]
+        path = directory / name
+        if not path.is_file():
+            problems.append(f"{path}: missing")
+            continue
+        with open(path, encoding="utf-8-sig") as f:
+            text = f.read()
+        art = Article(doc=str(path), text=text)
+        run_stages(stages, art, opts)
+        problems += [
+            f"{name}: {e.stage}: {e.error}: {e.message}" for e in art.errors if e.error != "note"
+        ]
+        rows.extend(quotes_export_records(art))
+    pred = out / f"{gold.stem}.pred.jsonl"
+    with open(pred, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return pred, stages + problems
+
+
+def score(gold: Path, pred: Path) -> dict[str, object]:
+    res = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(res.stdout))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", action="append", type=Path, default=[])
+    ap.add_argument("--dir", action="append", type=Path, default=[])
+    ap.add_argument("--out", type=Path, default=None, help="where to write predictions")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    if len(a.gold) != len(a.dir):
+        ap.error("give one --dir per --gold")
+    pairs: list[tuple[Path, Path | None]] = list(zip(a.gold, a.dir, strict=True)) or list(
+        DEFAULT_PAIRS
+    )
+    out = a.out or Path(tempfile.mkdtemp(prefix="vigie-quotes-"))
+    out.mkdir(parents=True, exist_ok=True)
+    report = {}
+    for gold, directory in pairs:
+        if not gold.is_file():
+            if not a.json:
+                print(f"-- {gold}: not there yet, skipped")
+            continue
+        if directory is None:
+            directory = gold.parent
+        pred, info = predict(gold, directory, out)
+        res = score(gold, pred)
+        report[str(gold)] = res
+        if a.json:
+            continue
+        print(
+            f"== {gold.relative_to(REPO.parent) if gold.is_relative_to(REPO.parent) else gold}"
+            f"  (stages: {', '.join(s for s in info if ':' not in s)}; predictions {pred})"
+        )
+        for p in info:
+            if ":" in p:
+                print("   problem:", p)
+        print(
+            f"documents {res['documents']}  gold quotes {res['gold_quotes']}  "
+            f"predicted {res['predicted_quotes']}"
+        )
+        for k in ("span@0.3", "span@0.8", "cover@0.3", "joint@0.3"):
+            r = res[k]
+            assert isinstance(r, dict)
+            print(f"{k:10s} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}")
+        print(
+            f"speaker accuracy {res['speaker_accuracy']:.3f}   via accuracy {res['via_accuracy']}"
+        )
+        rbt = res["recall_by_type"]
+        assert isinstance(rbt, dict)
+        print("recall by type " + ", ".join(f"{t} {v:.3f}" for t, v in rbt.items()))
+    if a.json:
+        print(json.dumps(report, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""Cited sources: outlets and agencies a statement was relayed through.
+
+A citation is an outlet named as a source: "selon Tass", "a rapporté Interfax", "cité par RIA
+Novosti", "a-t-il expliqué à Sputnik", "dans une interview à la chaîne de télévision RT",
+"sur Telegram", "au micro de France Inter". An outlet is recognised from a gazetteer, from an
+outlet noun before a name ("l'agence …", "le quotidien …"), or — after the strongest patterns
+("dans une interview à …", "au micro de …") — from any capitalised name.
+
+A quote's ``via`` is the citation stated in the sentence of its attribution, unless that outlet
+is the speaker itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from vigie.quotes.gazetteer import OUTLET_NOUNS, fold, outlet_name
+
+if TYPE_CHECKING:
+    from vigie.quotes.context import Context
+    from vigie.quotes.cues import Cue
+
+__all__ = ["Citation", "find_citations", "via_for"]
+
+_NP = r"(?P<o>[^\s,.;:!?()«»“”\"]+(?:[ \u00a0'’-][^\s,.;:!?()«»“”\"]+){0,6})"
+_INTERVIEW = (
+    r"(?:dans|lors d['’]|au cours d['’]|pendant)\s+(?:une|un|l['’]|son|sa|cette|cet|leur)\s*"
+    r"(?:\w+\s+)?(?:interview|entretien|entrevue|émission|intervention|tribune|chronique|"
+    r"éditorial|podcast|message vidéo|vidéo|conférence de presse)s?"
+    r"(?:\s+(?:exclusive?|télévisée?|radiophonique|publiée?|accordée?|diffusée?|donnée?|"
+    r"parue?|mise? en ligne))*\s+(?:à|au|aux|sur|dans|pour|de|du|d['’])\s*"
+)
+_STRONG = [
+    _INTERVIEW,
+    r"\bau micro d(?:e|u|es|['’])\s*",
+    r"\bsur l['’]antenne d(?:e|u|es|['’])\s*",
+    r"\bsur le plateau d(?:e|u|es|['’])\s*",
+    r"\bdans les colonnes d(?:e|u|es|['’])\s*",
+    r"\binterviewée?s?\s+par\s+",
+    r"\binterrogée?s?\s+par\s+",
+]
+_WEAK = [
+    r"\bselon\s+",
+    r"\bd['’]après\s+",
+    r"\bcitée?s?\s+par\s+",
+    r"\brelayée?s?\s+par\s+",
+    r"\brapportée?s?\s+par\s+",
+    r"\b(?:a|ont|avait)\s+rapporté\s+",
+    r"\brapport(?:e|ent|ait|aient)\s+",
+    r"\b(?:a|ont)\s+(?:indiqué|annoncé|précisé|affirmé|écrit)\s+",
+    r"\bsur\s+(?:son|sa|ses|leur|leurs)\s+(?:compte|page|chaîne|fil|profil|réseau)s?\s+"
+    r"(?:officiel(?:le)?s?\s+)?(?:sur\s+)?",
+    r"\b(?:publiée?|postée?|diffusée?|mise? en ligne)\s+sur\s+",
+    r"\bsur\s+(?:les\s+ondes\s+d[eu'’]\s*)?",
+    r"\bdans\s+(?=(?:le|la|les|l['’])\s*\w)",
+    r"\bpour\s+(?=(?:le|la|les|l['’])?\s*[A-Z])",
+]
+_STRONG_RE = re.compile("(?:" + "|".join(_STRONG) + ")" + _NP, re.IGNORECASE)
+_WEAK_RE = re.compile("(?:" + "|".join(_WEAK) + ")" + _NP, re.IGNORECASE)
+_AFTER_CUE_RE = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(?:à|au|aux|auprès d(?:e|u|es|['’]))\s*" + _NP, re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class Citation:
+    start: int  # clean offsets of the outlet mention
+    end: int
+    outlet: str
+    cue: str  # the words that make it a source ("selon", "interview à", "à")
+
+    def key(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _capitalised(cand: str) -> bool:
+    """ "Le Point", "RT", "20 Minutes": not "sur le point de", "dans 20 minutes"."""
+    words = re.sub(
+        r"^(?:[lL][’']|[lL][ea]s? |[dD]u |[dD]es |[aA]ux? |[dD][’'])", "", cand.strip()
+    ).split()
+    if not words:
+        return False
+    if words[0][:1].isdigit():
+        return len(words) > 1 and words[1][:1].isupper()
+    return words[0][:1].isupper()
+
+
+def _outlet_in(text: str, s: int, e: int, strong: bool) -> tuple[int, int, str] | None:
+    """The longest prefix of ``text[s:e]`` that names an outlet."""
+    words = list(re.finditer(r"[^\s\u00a0]+", text[s:e]))
+    for n in range(len(words), 0, -1):
+        ws, we = s + words[0].start(), s + words[n - 1].end()
+        cand = text[ws:we]
+        name = outlet_name(cand)
+        if name and _capitalised(cand):
+            return ws, we, name
+    if strong and words:
+        # "dans une interview à Blick": any capitalised name after the outlet nouns
+        k = 0
+        while k < len(words) and (
+            fold(words[k].group()).strip("'’")
+            in OUTLET_NOUNS
+            | {"la", "le", "les", "l", "de", "du", "d", "des", "television", "presse"}
+            or (
+                fold(words[k].group()).startswith(("l'", "d'"))
+                and not words[k].group()[2:3].isupper()
+            )
+        ):
+            k += 1
+        caps = []
+        for w in words[k:]:
+            g = w.group()
+            g2 = g[2:] if fold(g).startswith(("l'", "d'")) else g
+            if g2[:1].isupper() or g2[:1].isdigit():
+                caps.append(w)
+            else:
+                break
+        if caps:
+            ws, we = s + caps[0].start(), s + caps[-1].end()
+            name = text[ws:we]
+            if fold(name).startswith(("l'", "d'")):
+                ws += 2
+                name = text[ws:we]
+            return ws, we, name
+    return None
+
+
+def find_citations(ctx: Context, cues: list[Cue]) -> list[Citation]:
+    """Every outlet named as a source in the clean text."""
+    text = ctx.text
+    found: dict[tuple[int, int], Citation] = {}
+    for rx, strong in ((_STRONG_RE, True), (_WEAK_RE, False)):
+        for m in rx.finditer(text):
+            hit = _outlet_in(text, m.start("o"), m.end("o"), strong)
+            if hit is None:
+                continue
+            s, e, name = hit
+            if (s, e) not in found:
+                cue = re.sub(r"\s+", " ", text[m.start() : m.start("o")]).strip()
+                found[(s, e)] = Citation(s, e, name, cue)
+    for c in cues:
+        if c.kind not in ("verb", "participle"):
+            continue
+        end = c.end
+        if c.subject is not None and c.subject.start >= c.end and c.inverted:
+            end = max(end, c.subject.end)
+        window = text[end : min(len(text), end + 80)]
+        after = _AFTER_CUE_RE.match(window)
+        if after is None:
+            continue
+        hit = _outlet_in(text, end + after.start("o"), end + after.end("o"), False)
+        if hit is None:
+            continue
+        s, e, name = hit
+        if (s, e) not in found:
+            cue_words = re.sub(
+                r"\s+", " ", text[end + after.start() : end + after.start("o")]
+            ).strip(" ,")
+            found[(s, e)] = Citation(s, e, name, cue_words)
+    return sorted(found.values(), key=lambda c: c.start)
+
+
+def via_for(
+    ctx: Context,
+    citations: list[Citation],
+    at: int | None,
+    speaker: str | None,
+    exclude: tuple[int, int] | None = None,
+) -> Citation | None:
+    """The citation in the sentence of the attribution at ``at`` (None if none, or if the
+    outlet is the speaker)."""
+    if at is None:
+        return None
+    ss, se = ctx.sentence(at)
+    cands = [c for c in citations if ss <= c.start < se]
+    if exclude is not None:
+        cands = [c for c in cands if not (exclude[0] <= c.start < exclude[1])]
+    cands = [
+        c
+        for c in cands
+        if ctx.outer_quote_at(c.start) is None
+        or ctx.outer_quote_at(at) is ctx.outer_quote_at(c.start)
+    ]
+    if not cands:
+        return None
+    best = min(cands, key=lambda c: abs(c.start - at))
+    if speaker and fold(speaker) == fold(best.outlet):
+        return None
+    return best
