@@ -59,19 +59,31 @@ def main() -> None:
             res = queries.search(store, q, f)
             ts.append((time.perf_counter() - t0) * 1000)
         timings.extend(ts)
-        per_query.append({"query": q, "filters": {k: v for k, v in vars(f).items() if v},
-                          "total": res["total"], "median_ms": round(statistics.median(ts), 1)})
+        per_query.append(
+            {
+                "query": q,
+                "filters": {k: v for k, v in vars(f).items() if v},
+                "total": res["total"],
+                "median_ms": round(statistics.median(ts), 1),
+            }
+        )
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
-    print(json.dumps({
-        "articles": n,
-        "queries": len(QUERIES),
-        "runs_each": args.repeat,
-        "p50_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(p95, 1),
-        "max_ms": round(timings[-1], 1),
-        "per_query": per_query,
-    }, indent=2, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "articles": n,
+                "queries": len(QUERIES),
+                "runs_each": args.repeat,
+                "p50_ms": round(statistics.median(timings), 1),
+                "p95_ms": round(p95, 1),
+                "max_ms": round(timings[-1], 1),
+                "per_query": per_query,
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def test_ingest_samples_twice_search_export(tmp_path: Path, samples_dir: Path) -
         original = (samples_dir / Path(rec["doc"]).name).read_text(encoding="utf-8")
         assert rec["text"] == original
         for r in rec["removed"]:
-            assert original[r["start"]:r["end"]] == r["text"]
+            assert original[r["start"] : r["end"]] == r["text"]
         for line in FURNITURE:
             assert line not in rec["clean_text"], (rec["doc"], line)
     all_clean = "\n".join(r["clean_text"] for r in records)
@@ -72,8 +72,9 @@ def test_ingest_samples_twice_search_export(tmp_path: Path, samples_dir: Path) -
     code, out, _ = run(db, "search", "securite indivisible", "--json")
     hits = json.loads(out)
     assert code == 0 and hits["total"] >= 2
-    code, out, _ = run(db, "search", "securite", "--outlet", "sputnik", "--since", "2022-01-01",
-                       "--json")
+    code, out, _ = run(
+        db, "search", "securite", "--outlet", "sputnik", "--since", "2022-01-01", "--json"
+    )
     assert [h["outlet"] for h in json.loads(out)["hits"]] == ["Sputnik France"]
 
     code, out, _ = run(db, "export", "articles", "--format", "csv")
@@ -84,7 +85,7 @@ def test_ingest_samples_twice_search_export(tmp_path: Path, samples_dir: Path) -
 def test_malformed_query_is_a_message_not_a_traceback(tmp_path: Path, samples_dir: Path) -> None:
     db = tmp_path / "v.db"
     run(db, "ingest", "--workers", "1", str(samples_dir))
-    code, out, err = run(db, "search", '"sécurité')
+    code, _, err = run(db, "search", '"sécurité')
     assert code == 2 and "unbalanced double quote" in err and "Traceback" not in err
 
 
@@ -107,14 +108,21 @@ def test_bad_inputs_reported_and_exit_status(tmp_path: Path, samples_dir: Path) 
 
 def test_stdin_jsonl_and_new_version(tmp_path: Path) -> None:
     db = tmp_path / "v.db"
-    rec = {"url": "https://exemple.test/a", "outlet": "Exemple", "title": "T",
-           "text": "Première version du texte.", "published": "2022-02-01"}
-    code, out, _ = run(db, "ingest", "--workers", "1", "--json", "-",
-                       input=json.dumps(rec).encode() + b"\n")
-    assert json.loads(out)["added"] == 1
+    rec = {
+        "url": "https://exemple.test/a",
+        "outlet": "Exemple",
+        "title": "T",
+        "text": "Première version du texte.",
+        "published": "2022-02-01",
+    }
+    code, out, _ = run(
+        db, "ingest", "--workers", "1", "--json", "-", input=json.dumps(rec).encode() + b"\n"
+    )
+    assert code == 0 and json.loads(out)["added"] == 1
     rec["text"] = "Deuxième version du texte."
-    code, out, _ = run(db, "ingest", "--workers", "1", "--json", "-",
-                       input=json.dumps(rec).encode() + b"\n")
+    code, out, _ = run(
+        db, "ingest", "--workers", "1", "--json", "-", input=json.dumps(rec).encode() + b"\n"
+    )
     assert json.loads(out)["versions"] == 1
 
 
@@ -130,7 +138,12 @@ def test_config_show_and_bad_config(tmp_path: Path) -> None:
 def test_entry_point_runs_in_a_real_process(tmp_path: Path, samples_dir: Path) -> None:
     db = tmp_path / "v.db"
     vigie = Path(sys.executable).parent / "vigie"
-    p = subprocess.run([str(vigie), "--db", str(db), "ingest", str(samples_dir / "003_e8b1dd76a69466a7.txt")],
-                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    p = subprocess.run(
+        [str(vigie), "--db", str(db), "ingest", str(samples_dir / "003_e8b1dd76a69466a7.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert p.returncode == 0, p.stderr
     assert "1 added" in p.stdout

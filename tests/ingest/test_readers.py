@@ -17,8 +17,10 @@ from vigie.ingest.sources import Failure, read_inputs
 
 def _read(*paths: str, **kw: object) -> tuple[list[Article], list[Failure]]:
     items = list(read_inputs(list(paths), **kw))  # type: ignore[arg-type]
-    return ([i for i in items if isinstance(i, Article)],
-            [i for i in items if isinstance(i, Failure)])
+    return (
+        [i for i in items if isinstance(i, Article)],
+        [i for i in items if isinstance(i, Failure)],
+    )
 
 
 def test_txt_offsets_match_python_text_mode(tmp_path: Path) -> None:
@@ -66,10 +68,13 @@ def test_bad_inputs_each_get_a_clear_failure(tmp_path: Path) -> None:
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "ok.txt").write_text("Titre\nUn texte.\n", encoding="utf-8")
     (tmp_path / "feed.jsonl").write_text(
-        json.dumps({"url": "https://ex.org/a", "text": "Un article."}) + "\n"
+        json.dumps({"url": "https://ex.org/a", "text": "Un article."})
+        + "\n"
         + "{not json\n"
-        + json.dumps(["a list"]) + "\n"
-        + json.dumps({"url": "https://ex.org/b", "title": "sans texte"}) + "\n",
+        + json.dumps(["a list"])
+        + "\n"
+        + json.dumps({"url": "https://ex.org/b", "title": "sans texte"})
+        + "\n",
         encoding="utf-8",
     )
     arts, fails = _read(str(tmp_path))
@@ -98,16 +103,25 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_jsonl_gz_and_stdin(tmp_path: Path) -> None:
-    rec = {"url": "https://www.example.org/x", "title": "T", "text": "Corps.",
-           "published": "2022-01-12T10:00:00.000Z", "authors": ["", "A. B."],
-           "language": "FR"}
+    rec = {
+        "url": "https://www.example.org/x",
+        "title": "T",
+        "text": "Corps.",
+        "published": "2022-01-12T10:00:00.000Z",
+        "authors": ["", "A. B."],
+        "language": "FR",
+    }
     p = tmp_path / "f.jsonl.gz"
     with gzip.open(p, "wt", encoding="utf-8") as fh:
         fh.write(json.dumps(rec) + "\n")
     arts, _ = _read(str(p))
     a = arts[0]
     assert (a.outlet, a.published, a.authors, a.language) == (
-        "example.org", "2022-01-12T10:00:00+00:00", ["A. B."], "fr")
+        "example.org",
+        "2022-01-12T10:00:00+00:00",
+        ["A. B."],
+        "fr",
+    )
     arts2, _ = _read("-", stdin=io.BytesIO(json.dumps(rec).encode() + b"\n"))
     assert arts2[0].source_key == a.source_key == "https://www.example.org/x"
 

@@ -49,12 +49,26 @@ def test_idempotent_and_versions(store: SQLiteStore) -> None:
 
 
 def test_search_folds_diacritics_and_filters(store: SQLiteStore) -> None:
-    store.write_articles([
-        _art("La sécurité indivisible en Europe.", "a", outlet="Sputnik France",
-             language="fr", published="2022-01-12", title="Sécurité"),
-        _art("Security talks in Geneva.", "b", outlet="Other", language="en",
-             published="2021-12-01", title="Talks"),
-    ])
+    store.write_articles(
+        [
+            _art(
+                "La sécurité indivisible en Europe.",
+                "a",
+                outlet="Sputnik France",
+                language="fr",
+                published="2022-01-12",
+                title="Sécurité",
+            ),
+            _art(
+                "Security talks in Geneva.",
+                "b",
+                outlet="Other",
+                language="en",
+                published="2021-12-01",
+                title="Talks",
+            ),
+        ]
+    )
     page = store.search("securite")
     assert page.total == 1 and page.hits[0].outlet == "Sputnik France"
     assert "\x02sécurité\x03" in page.hits[0].snippet
@@ -79,10 +93,19 @@ def test_readonly_store_needs_an_existing_file(tmp_path: Path) -> None:
 
 articles = st.builds(
     lambda text, title, outlet, lang, cut: _with_removal(
-        Article(doc="d", text=text, title=title, outlet=outlet, language=lang,
-                authors=["A"], results={"x": [1, "é"]},
-                errors=[StageError("s", "note", "m")],
-                paragraphs=[Paragraph(0, len(text), lang, 0.5)]), cut),
+        Article(
+            doc="d",
+            text=text,
+            title=title,
+            outlet=outlet,
+            language=lang,
+            authors=["A"],
+            results={"x": [1, "é"]},
+            errors=[StageError("s", "note", "m")],
+            paragraphs=[Paragraph(0, len(text), lang, 0.5)],
+        ),
+        cut,
+    ),
     st.text(min_size=1, max_size=80),
     st.none() | st.text(max_size=20),
     st.none() | st.text(max_size=20),
@@ -104,8 +127,20 @@ def test_store_round_trips_articles(tmp_path: Path, a: Article) -> None:
     with SQLiteStore(tmp_path / "rt.db") as s:
         s.write_articles([a])
         b = s.get_article(a.article_id)
-    for f in ("doc", "text", "title", "outlet", "language", "authors", "removed",
-              "paragraphs", "results", "errors", "source_key", "input_sha1"):
+    for f in (
+        "doc",
+        "text",
+        "title",
+        "outlet",
+        "language",
+        "authors",
+        "removed",
+        "paragraphs",
+        "results",
+        "errors",
+        "source_key",
+        "input_sha1",
+    ):
         assert getattr(b, f) == getattr(a, f), f
     assert b.clean_text == a.clean_text
     (tmp_path / "rt.db").unlink()

@@ -28,12 +28,12 @@ def _boom(article: Article, options: Options) -> None:
 
 
 def test_unknown_stage_is_a_clear_error() -> None:
-    with pytest.raises(PipelineError, match="unknown stage 'nope'.*known stages"):
+    with pytest.raises(PipelineError, match=r"unknown stage 'nope'.*known stages"):
         Pipeline(["nope"])
 
 
 def test_unmet_requirement_names_the_stage_to_put_first() -> None:
-    with pytest.raises(PipelineError, match="requires results.upper.*test_upper"):
+    with pytest.raises(PipelineError, match=r"requires results\.upper.*test_upper"):
         Pipeline(["test_needs_upper", "test_upper"])
 
 

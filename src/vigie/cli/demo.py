@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from vigie.cli.context import Ctx, fail, pass_ctx
+from vigie.cli.context import Ctx, fail
 from vigie.errors import VigieError
 from vigie.runners.ingest import ingest
 
@@ -24,11 +24,11 @@ def demo_corpus_path() -> Path:
 @click.option("--port", type=int, help="Port (default 8000).")
 @click.option("--no-serve", is_flag=True, help="Only load the corpus.")
 @click.pass_context
-def demo_cmd(click_ctx: click.Context, host: str | None, port: int | None,
-             no_serve: bool) -> None:
+def demo_cmd(click_ctx: click.Context, host: str | None, port: int | None, no_serve: bool) -> None:
     """Load the bundled demo corpus (fictional countries, people and outlets) into the store
     and start the web UI. Loading twice adds nothing."""
-    ctx: Ctx = click_ctx.find_object(Ctx)
+    ctx = click_ctx.find_object(Ctx)
+    assert ctx is not None
     corpus = demo_corpus_path()
     if not corpus.is_dir():
         fail(f"demo corpus not found at {corpus}")

@@ -30,7 +30,16 @@ def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
     ctx.obj = Ctx(config_path=config, db_arg=db)
 
 
-for command in (demo_cmd, ingest_cmd, search_cmd, export_group, serve_cmd, config_group, runs_cmd, show_cmd):
+for command in (
+    demo_cmd,
+    ingest_cmd,
+    search_cmd,
+    export_group,
+    serve_cmd,
+    config_group,
+    runs_cmd,
+    show_cmd,
+):
     cli.add_command(command)
 
 
