@@ -163,3 +163,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     thread.join(timeout=10)
     # the web app opens the store read-only: serving never changed it
     assert digest(db) == before
+
+
+@pytest.fixture
+def missing_store(tmp_path: Path) -> Iterator[httpx.Client]:
+    """A server whose store file does not exist (deleted, or never ingested)."""
+    server, thread, url = serve(tmp_path / "missing.db")
+    with httpx.Client(base_url=url, timeout=30) as client:
+        yield client
+    server.should_exit = True
+    thread.join(timeout=10)

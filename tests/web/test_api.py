@@ -8,6 +8,7 @@ import json
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 
 from vigie.queries import ARTICLE_EXPORT_FIELDS
@@ -286,6 +287,15 @@ def test_bad_parameters_are_422(site: Site, params: dict[str, str], message: str
     page = site.get("/search", params=full)
     assert page.status_code == 422 and "A parameter cannot be used" in page.text
     assert message.replace("'", "&#39;") in page.text
+
+
+def test_unreadable_store_is_503(missing_store: httpx.Client) -> None:
+    for path in ("/index.json", "/search.json?q=otan", "/export/articles.csv"):
+        r = missing_store.get(path)
+        assert r.status_code == 503
+        assert "no such store" in r.json()["detail"]
+    page = missing_store.get("/")
+    assert page.status_code == 503 and "The store cannot be read" in page.text
 
 
 def test_good_date_forms_are_accepted(site: Site) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from vigie import __version__
@@ -41,6 +42,13 @@ def create_app(db_path: str, options: Options | None = None) -> FastAPI:
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    favicon = STATIC_DIR / "favicon.svg"
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon_ico() -> FileResponse:
+        """Browsers ask for it on pages with no icon link (JSON shown in a tab)."""
+        return FileResponse(favicon, media_type="image/svg+xml")
+
     for router in ROUTERS:
         app.include_router(router)
     install_error_handlers(app)

@@ -40,6 +40,14 @@ def visible_controls(text: str | None) -> str:
     return (text or "").translate(_CONTROLS)
 
 
+def lead_split(text: str | None) -> tuple[str, str]:
+    """``(leading line breaks and spaces, the rest)``: a removed span that starts with a line
+    break shows its label on the line the removed text is on."""
+    t = text or ""
+    rest = t.lstrip(" \t\n")
+    return t[: len(t) - len(rest)], rest
+
+
 def http_url(url: str | None) -> str | None:
     """The URL when it is http(s) and so safe as a link target, else None."""
     if not url:
@@ -58,6 +66,17 @@ def lang_attr(code: str | None) -> str:
     return code if code and _LANG.match(code) else ""
 
 
+def when(ts: str | None) -> str:
+    """An ISO timestamp as ``2025-03-04 19:40:00`` (+ ``UTC`` when it is in UTC)."""
+    if not ts:
+        return ""
+    out = ts.replace("T", " ", 1)
+    for utc in ("+00:00", "Z"):
+        if out.endswith(utc):
+            return out.removesuffix(utc) + " UTC"
+    return out
+
+
 def thousands(n: int | None) -> str:
     return "" if n is None else f"{n:,}".replace(",", "\u202f")
 
@@ -73,8 +92,10 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         visible_controls=visible_controls,
         http_url=http_url,
+        lead_split=lead_split,
         lang_attr=lang_attr,
         thousands=thousands,
+        when=when,
     )
     env.globals.update(nav=NAV, version=__version__)
     return env

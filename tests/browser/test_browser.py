@@ -1,0 +1,242 @@
+"""The web UI in a real browser: Debian's chromium driven by Playwright, against ``vigie serve``
+over a store loaded with the shared samples and the demo corpus (good and bad inputs).
+
+Skipped when /usr/bin/chromium is missing, except under CI, where that is a failure. The
+screenshots go to a temporary folder; ``VIGIE_UPDATE_SCREENSHOTS=1`` writes them to
+docs/screenshots/ instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from vigie.config import Options
+from vigie.runners.ingest import ingest
+from vigie.storage.sqlite import SQLiteStore
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO.parent / "shared" / "samples" / "articles"
+DEMO = REPO / "src" / "vigie" / "demo"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing (install Debian's chromium: `make system-deps`)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: browser tests must run in CI")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _require_chromium()
+    tmp = tmp_path_factory.mktemp("browser")
+    db = tmp / "browser.db"
+    opts = Options()
+    opts.pipeline.workers = 1
+    inputs = [str(SAMPLES)] + [str(DEMO / d) for d in ("corpus", "bad") if (DEMO / d).is_dir()]
+    store = SQLiteStore(db)
+    report = ingest(inputs, store, opts)
+    store.close()
+    assert report.added >= 5, report.to_dict()
+    port = _free_port()
+    vigie = shutil.which("vigie", path=str(Path(sys.executable).parent)) or "vigie"
+    proc = subprocess.Popen(
+        [vigie, "--db", str(db), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **_no_config(tmp)},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(url + "/index.json", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode() if proc.stdout else ""
+                pytest.fail(f"vigie serve did not start: {out}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout:
+            proc.stdout.close()
+
+
+def _no_config(tmp: Path) -> dict[str, str]:
+    """Run the server on the default options, whatever config the developer has."""
+    (tmp / "none.toml").write_text("", encoding="utf-8")
+    return {"VIGIE_CONFIG": str(tmp / "none.toml")}
+
+
+@dataclass
+class Watch:
+    """Console errors, page errors, dialogs and failed requests seen by a page."""
+
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return self.console + self.errors + self.dialogs + self.failed
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
+    context = browser.new_context(viewport=VIEWPORT, locale="fr-FR", java_script_enabled=True)
+    pg = context.new_page()
+    watch = Watch()
+    pg.on(
+        "console",
+        lambda m: watch.console.append(f"{m.type}: {m.text}") if m.type == "error" else None,
+    )
+    pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+
+    def on_dialog(d: Any) -> None:
+        watch.dialogs.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.on("requestfailed", lambda r: watch.failed.append(f"failed: {r.url}"))
+    pg.on(
+        "response",
+        lambda r: watch.failed.append(f"{r.status}: {r.url}") if r.status >= 400 else None,
+    )
+    yield pg, watch
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if os.environ.get("VIGIE_UPDATE_SCREENSHOTS") == "1":
+        out = REPO / "docs" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        return out
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _focused(pg: Any) -> str:
+    return str(
+        pg.evaluate("() => { const e = document.activeElement; return (e.id || e.className); }")
+    )
+
+
+def test_search_then_open_an_article(server: str, page: tuple[Any, Watch], shots: Path) -> None:
+    pg, watch = page
+    pg.goto(server + "/")
+    # keyboard only: the skip link comes first, the search box soon after
+    pg.keyboard.press("Tab")
+    assert _focused(pg) == "skip-link"
+    for _ in range(8):
+        pg.keyboard.press("Tab")
+        if _focused(pg) == "q":
+            break
+    assert _focused(pg) == "q", "the search box cannot be reached with Tab"
+    pg.keyboard.type("sécurité indivisible")
+    with pg.expect_navigation():
+        pg.keyboard.press("Enter")
+    assert "/search?q=" in pg.url
+    heading = pg.locator("#results-h").inner_text()
+    assert "articles for" in heading and "sécurité indivisible" in heading
+    hits = pg.locator("ol.hits > li")
+    assert hits.count() >= 3
+    assert pg.locator("ol.hits mark").count() >= 2
+    pg.screenshot(path=str(shots / "search.png"), full_page=True)
+
+    # the result with most furniture: the one whose page strikes through removed spans
+    hrefs = [hits.nth(i).locator("h3 a").get_attribute("href") for i in range(hits.count())]
+    best, best_n = None, -1
+    for href in hrefs:
+        n = len(httpx.get(server + str(href) + ".json").json()["removed"])
+        if n > best_n:
+            best, best_n = href, n
+    assert best_n > 0, "no search result has removed furniture"
+    with pg.expect_navigation():
+        pg.locator(f'ol.hits h3 a[href="{best}"]').click()
+    removed = pg.locator(".original del.removed")
+    assert removed.count() == best_n
+    first = removed.first
+    assert "line-through" in first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert (first.get_attribute("title") or "").startswith("Removed by cleaning: ")
+    label = pg.locator(".original .removed-label").first
+    assert label.is_visible() and label.inner_text().lower().startswith("removed")
+    pg.screenshot(path=str(shots / "article.png"), full_page=True)
+    assert watch.problems() == []
+
+
+def test_hostile_pages_run_no_script(server: str, page: tuple[Any, Watch]) -> None:
+    pg, watch = page
+    for path in ("/", "/runs", "/index.json"):
+        pg.goto(server + path)
+    links = pg.locator("a[href^='/articles/']")
+    # the demo's hostile page, when ingested, is among the articles: open every hit
+    pg.goto(server + "/search?q=script OR alert OR onerror&limit=100")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    for href in hrefs:
+        pg.goto(server + str(href))
+    assert pg.evaluate("() => document.querySelectorAll('script').length") == 0
+    assert hrefs, "no hostile article was found"
+    assert watch.problems() == []
+
+
+def test_pages_work_without_javascript(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(server + "/")
+    pg.fill("#q", "Otan")
+    with pg.expect_navigation():
+        pg.click("form.search-form button[type=submit]")
+    assert pg.locator("ol.hits > li").count() >= 1
+    context.close()
