@@ -20,6 +20,7 @@ so a line costs a few microseconds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "HEADER",
@@ -619,23 +620,31 @@ def _first_word(stripped: str) -> str:
 def classify_line(stripped: str) -> Verdict | None:
     """Whether a stripped, non-empty line is furniture by the built-in rules, and why.
 
-    Cheap checks first: a body paragraph is turned down after a few substring tests.
+    Cheap checks first: a body paragraph is turned down after a few substring tests. Verdicts
+    on short lines are memoised: templates repeat them from article to article, and the
+    metadata and clean stages judge the same header lines.
     """
     n = len(stripped)
     if n > MAX_RULE_LINE:
         return None
-    if n > _LONG_LINE:
-        # a paragraph: only a cookie notice or an image caption's dateline is this long
-        if (
-            ("ookie" in stripped or "уки" in stripped)
-            and _COOKIE.match(norm(stripped))
-            and _REPORTING.search(stripped) is None
-        ):
-            return ("cookie", STRONG)
-        m = dateline_match(stripped)
-        if m is not None:
-            return ("dateline", STRONG) if m.start() == 0 else ("caption", STRONG)
-        return None
+    if n <= _LONG_LINE:
+        return _classify_short(stripped)
+    # a paragraph: only a cookie notice or an image caption's dateline is this long
+    if (
+        ("ookie" in stripped or "уки" in stripped)
+        and _COOKIE.match(norm(stripped))
+        and _REPORTING.search(stripped) is None
+    ):
+        return ("cookie", STRONG)
+    m = dateline_match(stripped)
+    if m is not None:
+        return ("dateline", STRONG) if m.start() == 0 else ("caption", STRONG)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _classify_short(stripped: str) -> Verdict | None:
+    n = len(stripped)
     key: str | None = None
     if n <= _MAX_EXACT:
         key = norm(stripped)
