@@ -152,8 +152,13 @@ def test_citation_gives_direction_without_dates() -> None:
     assert rel is not None and rel.direction == "known"
     assert rel.direction_reason == "citation" and rel.source == "a"
     # same pair, citation listed by another stage instead of written in the text
-    b2 = doc("b2", FR_EDITED, published=None, outlet="Info Express",
-             citations=("Le Courrier de Valcourt",))
+    b2 = doc(
+        "b2",
+        FR_EDITED,
+        published=None,
+        outlet="Info Express",
+        citations=("Le Courrier de Valcourt",),
+    )
     rel2 = classify(b2, a)
     assert rel2 is not None and rel2.source == "a" and rel2.copy == "b2"
 

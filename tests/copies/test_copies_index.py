@@ -18,7 +18,15 @@ from copies_texts import (
     RU_TRANSLATED,
 )
 
-from vigie.copies import CopyDoc, CopyIndex, CopyMatcher, IndexMeta, fingerprint, index_rows
+from vigie.copies import (
+    CopyDoc,
+    CopyIndex,
+    CopyMatcher,
+    IndexMeta,
+    classify,
+    fingerprint,
+    index_rows,
+)
 from vigie.copies.direction import lineage_chains
 from vigie.copies.index import parse_published
 from vigie.copies.postings import Postings
@@ -88,8 +96,11 @@ def test_translation_candidates_use_numbers_names_and_the_date_window() -> None:
 
 def test_bulk_load_equals_incremental_index() -> None:
     rows = []
-    for key, text, lang in [("orig", FR_ORIGINAL, "fr"), ("chain_a", CHAIN_A, "fr"),
-                            ("en", EN_TRANSLATED, "en")]:
+    for key, text, lang in [
+        ("orig", FR_ORIGINAL, "fr"),
+        ("chain_a", CHAIN_A, "fr"),
+        ("en", EN_TRANSLATED, "en"),
+    ]:
         fp = fingerprint(text, lang)
         rows.append((key, fp.to_bytes(), IndexMeta(None, lang, "X")))
     restored = CopyIndex.bulk_load(rows)
@@ -149,8 +160,9 @@ def test_matcher_out_of_order_reports_children() -> None:
 def test_matcher_finds_translations_across_languages() -> None:
     docs = {
         "fr": CopyDoc.from_text("fr", FR_ORIGINAL, language="fr", published="2026-01-13T08:00Z"),
-        "en_same": CopyDoc.from_text("en_same", EN_SAME_STORY, language="en",
-                                     published="2026-01-13T09:00Z"),
+        "en_same": CopyDoc.from_text(
+            "en_same", EN_SAME_STORY, language="en", published="2026-01-13T09:00Z"
+        ),
         "ru": CopyDoc.from_text("ru", RU_TRANSLATED, language="ru", published="2026-01-14T08:00Z"),
     }
     matcher = CopyMatcher(CopyIndex(), docs.get)
@@ -159,3 +171,48 @@ def test_matcher_finds_translations_across_languages() -> None:
     res = matcher.match(docs["ru"])
     assert [(r.kind, r.source) for r in res.relations] == [("translated", "fr")]
     assert res.parent == "fr"
+
+
+SIGN_OFF = (
+    "Ce reportage a été diffusé dans le journal de 19 heures du {d} présenté par Maëlle "
+    "Quintard sur Radio Valcourt. Retrouvez au programme du journal de 19 heures du {d} des "
+    "reportages sur l'actualité politique, économique et culturelle, des analyses sur les "
+    "principaux thèmes du jour et des enquêtes sur les sujets qui concernent le quotidien "
+    "des habitants de la région."
+)
+
+
+def test_outlet_boilerplate_is_not_evidence_of_copying() -> None:
+    bodies = [CHAIN_A, FR_SAME_STORY, EN_SAME_STORY] + [
+        " ".join(random.Random(i).sample(FR_ORIGINAL.split(), 60)) for i in range(12)
+    ]
+    docs: dict[str, CopyDoc] = {}
+    for i, body in enumerate(bodies):
+        text = body + "\n\n" + SIGN_OFF.format(d=f"{i + 1:02d}/03/2026")
+        docs[f"d{i}"] = CopyDoc.from_text(
+            f"d{i}",
+            text,
+            language="fr",
+            outlet="Radio Valcourt",
+            published=f"2026-03-{i + 1:02d}T19:00:00Z",
+        )
+    # without knowing the outlet's habits, the long sign-off alone looks like a reused passage
+    bare = classify(docs["d0"], docs["d1"])
+    assert bare is not None and bare.kind == "partial"
+    index = CopyIndex()
+    for key, d in docs.items():
+        index.add(key, d.fingerprint, IndexMeta(None, "fr", "Radio Valcourt"))
+    common = index.mark_common(docs["d1"])
+    words = docs["d1"].tokens.words
+    marked = " ".join(words[i] for i in sorted(common))
+    assert "reportage a ete diffuse" in marked and "quotidien des habitants" in marked
+    assert "02" in marked  # the date inside the sign-off too
+    index.mark_common(docs["d0"])
+    assert classify(docs["d0"], docs["d1"]) is None
+    # a real copy by the same outlet is still found, sign-off or not
+    copy_text = CHAIN_B + "\n\n" + SIGN_OFF.format(d="20/03/2026")
+    copy = CopyDoc.from_text(
+        "copy", copy_text, language="fr", outlet="Radio Valcourt", published="2026-03-20T19:00:00Z"
+    )
+    res = CopyMatcher(index, docs.get).match(copy)
+    assert [(r.source, r.kind) for r in res.relations] == [("d0", "near")]

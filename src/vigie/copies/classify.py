@@ -116,12 +116,21 @@ class CopyRelation:
 _MAX_EDITS = 60
 
 
-def _seg_words(doc: CopyDoc) -> tuple[list[str], list[int]]:
-    toks = doc.tokens
+def _seg_words(doc: CopyDoc, side: str) -> tuple[list[str], list[int]]:
+    """Words to align (link tokens replaced by sentinels that match nothing), segments."""
     words = [
-        f"\x00{i}" if k else w for i, (w, k) in enumerate(zip(toks.words, toks.linky, strict=True))
+        f"\x00{side}{i}" if k else w
+        for i, (w, k) in enumerate(zip(doc.tokens.words, doc.tokens.linky, strict=True))
     ]
     return words, doc.segments()
+
+
+def _boilerplate(p: TokenPassage, a: CopyDoc, b: CopyDoc) -> bool:
+    """A passage that is mostly its outlet's boilerplate on either side."""
+    for common, t0, t1 in ((a.common, p.a0, p.a1), (b.common, p.b0, p.b1)):
+        if common and sum(1 for t in range(t0, t1) if t in common) >= 0.5 * (t1 - t0):
+            return True
+    return False
 
 
 def _span(doc: CopyDoc, t0: int, t1: int, anchor_tok: int) -> tuple[int, int]:
@@ -182,9 +191,9 @@ def _edits(a: CopyDoc, b: CopyDoc, tps: list[TokenPassage]) -> tuple[list[Edit],
             i = j
         return out
 
-    for t0, t1 in runs(matched_a, a.tokens.linky):
+    for t0, t1 in runs(matched_a, a.ignored()):
         push("removed", t0, t1, len(b.tokens), len(b.tokens))
-    for t0, t1 in runs(matched_b, b.tokens.linky):
+    for t0, t1 in runs(matched_b, b.ignored()):
         push("added", len(a.tokens), len(a.tokens), t0, t1)
     for lst in (added, removed, changed):
         lst.sort(key=lambda e: (e.a_start, e.b_start))
@@ -242,25 +251,30 @@ def _relation(
 
 
 def _same_language(a: CopyDoc, b: CopyDoc, th: Thresholds) -> CopyRelation | None:
-    na, nb = a.content_words(), b.content_words()
-    if na < MIN_WORDS or nb < MIN_WORDS:
-        return None
-    low = min(na, nb) < th.low_confidence_words
-    wa, sa = _seg_words(a)
-    wb, sb = _seg_words(b)
     content_a = [w for w, k in zip(a.tokens.words, a.tokens.linky, strict=True) if not k]
     content_b = [w for w, k in zip(b.tokens.words, b.tokens.linky, strict=True) if not k]
+    if len(content_a) < MIN_WORDS or len(content_b) < MIN_WORDS:
+        return None
+    # links and the outlets' boilerplate do not count as content
+    na, nb = a.content_words(), b.content_words()
+    low = min(na, nb) < th.low_confidence_words
+    wa, sa = _seg_words(a, "a")
+    wb, sb = _seg_words(b, "b")
     tps = align_words(wa, wb, sa, sb)
-    matched = sum(p.matched for p in tps)
-    cov_a, cov_b = matched / na, matched / nb
     if content_a == content_b:
         rel = _relation(a, b, "exact", 1.0, low, 1.0, 1.0, _passages(a, b, tps))
         rel.edit_ratio = 0.0
         return rel
+    if na < MIN_WORDS or nb < MIN_WORDS:
+        return None
+    if a.common or b.common:
+        tps = [p for p in tps if not _boilerplate(p, a, b)]
+    matched = sum(p.matched for p in tps)
+    cov_a, cov_b = min(1.0, matched / na), min(1.0, matched / nb)
     if not tps:
         return None
     if min(cov_a, cov_b) >= th.near_coverage:
-        dice = 2 * matched / (na + nb)
+        dice = min(1.0, 2 * matched / (na + nb))
         rel = _relation(a, b, "near", dice, low, cov_a, cov_b, _passages(a, b, tps))
         rel.edit_ratio = round(1.0 - dice, 4)
         rel.added, rel.removed, rel.changed = _edits(a, b, tps)
@@ -271,7 +285,14 @@ def _same_language(a: CopyDoc, b: CopyDoc, th: Thresholds) -> CopyRelation | Non
     if big and (reused >= th.partial_share * min(na, nb) or reused >= 2 * th.partial_words):
         share = reused / min(na, nb)
         rel = _relation(
-            a, b, "partial", min(1.0, share), low, reused / na, reused / nb, _passages(a, b, big)
+            a,
+            b,
+            "partial",
+            min(1.0, share),
+            low,
+            min(1.0, reused / na),
+            min(1.0, reused / nb),
+            _passages(a, b, big),
         )
         rel.details = {"words_a": na, "words_b": nb, "aligned_words": reused}
         return rel

@@ -41,6 +41,9 @@ class CopyDoc:
     outlet: str | None = None
     title: str | None = None
     citations: tuple[str, ...] = ()
+    #: indices of tokens that are the outlet's boilerplate (set by ``CopyIndex.mark_common``):
+    #: never evidence of copying
+    common: frozenset[int] = frozenset()
     _tokens: Tokens | None = field(default=None, repr=False)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _embeddings: NDArray[np.float32] | None = field(default=None, repr=False)
@@ -147,15 +150,22 @@ class CopyDoc:
 
     def segments(self) -> list[int]:
         """Segment number of each token: changes at every cut and around link tokens."""
-        toks = self.tokens
+        ignored = self.tokens.linky
         out: list[int] = []
-        for i, s in enumerate(toks.starts):
+        for i, s in enumerate(self.tokens.starts):
             seg = bisect.bisect_right(self.cuts, s) * 2
-            out.append(seg + 1 if toks.linky[i] else seg)
+            out.append(seg + 1 if ignored[i] else seg)
         return out
 
     def original_span(self, clean_start: int, clean_end: int) -> tuple[int, int]:
         return self.offset_map.span_to_original(clean_start, clean_end)
 
+    def ignored(self) -> list[bool]:
+        """Per token: True for link tokens and outlet boilerplate (not counted as content)."""
+        linky = self.tokens.linky
+        if not self.common:
+            return list(linky)
+        return [k or i in self.common for i, k in enumerate(linky)]
+
     def content_words(self) -> int:
-        return sum(1 for k in self.tokens.linky if not k)
+        return sum(1 for k in self.ignored() if not k)

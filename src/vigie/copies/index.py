@@ -18,6 +18,7 @@ candidate search in SQL instead can write :func:`index_rows` for each article in
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vigie.copies import minhash
+from vigie.copies.document import CopyDoc
 from vigie.copies.fingerprint import MIN_WORDS, Fingerprint
 from vigie.copies.postings import Postings
 
@@ -120,6 +122,8 @@ class CopyIndex:
         self._sigs = np.zeros((1024, minhash.NUM_PERM), dtype=np.uint32)
         self._n_anchors = np.zeros(1024, dtype=np.int32)
         self._published = np.full(1024, np.nan)
+        self._outlet_code = np.full(1024, -1, dtype=np.int32)
+        self._outlet_ids: dict[str, int] = {}
         self._language: list[str | None] = []
         self._outlet: list[str | None] = []
         self._bands = Postings()
@@ -153,6 +157,9 @@ class CopyIndex:
         pub = np.full(new, np.nan)
         pub[:cap] = self._published
         self._published = pub
+        oc = np.full(new, -1, dtype=np.int32)
+        oc[:cap] = self._outlet_code
+        self._outlet_code = oc
 
     def _register(self, key: str, fp: Fingerprint, meta: IndexMeta) -> int:
         if key in self._ids:
@@ -167,6 +174,9 @@ class CopyIndex:
         lang = meta.language or fp.language
         self._language.append(lang)
         self._outlet.append(meta.outlet)
+        if meta.outlet:
+            code = self._outlet_ids.setdefault(meta.outlet, len(self._outlet_ids))
+            self._outlet_code[i] = code
         if not fp.empty:
             self._hashes.setdefault(fp.text_hash, []).append(i)
         return i
@@ -276,6 +286,63 @@ class CopyIndex:
             )
         out.sort(key=lambda c: (-c.score, c.key))
         return out[:limit]
+
+    def mark_common(
+        self, doc: CopyDoc, *, min_outlet_df: int = 8, always_df: int = 2000
+    ) -> frozenset[int]:
+        """Set and return ``doc.common``: tokens of ``doc`` that are its outlet's boilerplate.
+
+        An anchor is boilerplate when at least ``min_outlet_df`` other stored articles of the
+        same outlet carry it (a sign-off such as "Ce sujet a été diffusé dans le journal
+        télévisé de 20H du …"), or ``always_df`` stored articles of any outlet do. Its words
+        are marked, and so are the words between two boilerplate anchors close enough to lie
+        in one winnowing window (the date inside a sign-off). Marked words are never evidence
+        of copying, so a shared sign-off does not make two reports a ``partial`` copy.
+        """
+        toks = doc.tokens
+        content = [i for i, k in enumerate(toks.linky) if not k]
+        code = self._outlet_ids.get(doc.outlet) if doc.outlet else None
+        positions = minhash.anchor_positions(minhash.word_hashes([toks.words[i] for i in content]))
+        if not positions:
+            doc.common = frozenset()
+            return doc.common
+        keys = sorted({h for h, _ in positions})
+        df = self._anchors.df(keys)
+        common: set[int] = {k for k, n in zip(keys, df.tolist(), strict=True) if n >= always_df}
+        if code is not None:
+            self_id = self._ids.get(doc.key, -1)
+            maybe = [
+                k for k, n in zip(keys, df.tolist(), strict=True) if min_outlet_df <= n < always_df
+            ]
+            for pos, ids in self._anchors.lookup(maybe, always_df):
+                same = int(np.count_nonzero(self._outlet_code[ids] == code))
+                if self_id >= 0 and bool(np.any(ids == self_id)):
+                    same -= 1
+                if same >= min_outlet_df:
+                    common.add(maybe[pos])
+        starts = sorted(p for h, p in positions if h in common)
+        marked: set[int] = set()
+        span = minhash.ANCHOR_SHINGLE
+        for j, p in enumerate(starts):
+            marked.update(range(p, p + span))
+            if j + 1 < len(starts) and starts[j + 1] - p <= minhash.WINDOW + span:
+                marked.update(range(p, starts[j + 1]))
+        tokens_marked = {content[j] for j in marked if j < len(content)}
+        # boilerplate comes in whole sentences: a sentence mostly marked is marked whole
+        # (winnowing leaves up to a window of words uncovered at its edges)
+        if tokens_marked:
+            bounds = [(st.start, st.end) for st in doc.sentences]
+            starts_ = [b[0] for b in bounds]
+            by_sentence: dict[int, list[int]] = {}
+            for t in content:
+                k = bisect.bisect_right(starts_, toks.starts[t]) - 1
+                by_sentence.setdefault(k, []).append(t)
+            for members in by_sentence.values():
+                hit = sum(1 for t in members if t in tokens_marked)
+                if hit and hit >= 0.4 * len(members):
+                    tokens_marked.update(members)
+        doc.common = frozenset(tokens_marked)
+        return doc.common
 
     def translation_candidates(
         self,

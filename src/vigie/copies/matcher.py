@@ -66,6 +66,7 @@ class CopyMatcher:
         max_candidates: int = 20,
         max_translation_candidates: int = 5,
         cache_size: int = 256,
+        boilerplate: bool = True,
     ) -> None:
         self.index = index
         self.load = load
@@ -74,6 +75,8 @@ class CopyMatcher:
         self.window_days = window_days
         self.max_candidates = max_candidates
         self.max_translation_candidates = max_translation_candidates
+        #: ignore passages that are an outlet's boilerplate (see ``CopyIndex.mark_common``)
+        self.boilerplate = boilerplate
         self._cache: OrderedDict[str, CopyDoc] = OrderedDict()
         self._cache_size = cache_size
 
@@ -106,6 +109,8 @@ class CopyMatcher:
         """Relations of ``doc`` with stored articles; then ``doc`` is added to the index."""
         result = MatchResult(doc.key)
         result.candidates = self.candidates(doc)
+        if result.candidates and self.boilerplate:
+            self.index.mark_common(doc)
         seen: set[str] = set()
         for cand in result.candidates:
             if cand.key in seen:
@@ -114,6 +119,8 @@ class CopyMatcher:
             other = self._doc(cand.key)
             if other is None:
                 continue
+            if self.boilerplate and cand.key in self.index and other.language == doc.language:
+                self.index.mark_common(other)
             rel = classify(other, doc, self.thresholds)
             if rel is not None:
                 result.relations.append(rel)

@@ -26,6 +26,7 @@ __all__ = [
     "ROWS",
     "SHINGLE",
     "WINDOW",
+    "anchor_positions",
     "anchors",
     "band_keys",
     "estimate_jaccard",
@@ -128,13 +129,29 @@ def anchors(wh: NDArray[np.uint64]) -> list[int]:
     sh = sh & np.uint64(_MASK63)
     if len(sh) <= WINDOW:
         return [int(sh.min())]
+    picked: list[int] = np.unique(_window_min(sh)).tolist()
+    return picked
+
+
+def _window_min(sh: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """Minimum of every ``WINDOW`` consecutive values (log2(WINDOW) shifted minima)."""
     m = sh
     step = 1
-    while step < WINDOW:  # WINDOW is a power of two: log2(WINDOW) shifted minima
+    while step < WINDOW:  # WINDOW is a power of two
         m = np.minimum(m[:-step], m[step:])
         step *= 2
-    picked: list[int] = np.unique(m).tolist()
-    return picked
+    return m
+
+
+def anchor_positions(wh: NDArray[np.uint64]) -> list[tuple[int, int]]:
+    """``(anchor hash, first word index)`` of every anchor occurrence (same anchors as
+    :func:`anchors`)."""
+    sh = shingle_hashes(wh, ANCHOR_SHINGLE)
+    if len(sh) == 0:
+        return []
+    sh = sh & np.uint64(_MASK63)
+    chosen = {int(sh.min())} if len(sh) <= WINDOW else set(np.unique(_window_min(sh)).tolist())
+    return [(h, i) for i, h in enumerate(sh.tolist()) if h in chosen]
 
 
 def estimate_jaccard(a: NDArray[np.uint32], b: NDArray[np.uint32]) -> float:

@@ -76,6 +76,18 @@ class Postings:
             )
             self._runs.sort(key=len, reverse=True)
 
+    def df(self, keys: list[int]) -> NDArray[np.int64]:
+        """How many postings each key has."""
+        q = np.array(keys, dtype=np.int64)
+        counts = np.zeros(len(q), dtype=np.int64)
+        for run in self._runs:
+            counts += np.searchsorted(run.keys, q, "right") - np.searchsorted(run.keys, q, "left")
+        for i, k in enumerate(keys):
+            p = self._pending.get(k)
+            if p:
+                counts[i] += len(p)
+        return counts
+
     def lookup(self, keys: list[int], max_df: int) -> list[tuple[int, NDArray[np.int32]]]:
         """For each query key (by position) whose postings number at most ``max_df``: its ids."""
         if not keys:
