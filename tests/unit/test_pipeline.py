@@ -63,3 +63,29 @@ def test_stages_pickle_by_reference() -> None:
     p = Pipeline(["test_upper"])
     st = p.stages[0]
     assert pickle.loads(pickle.dumps(st.fn)) is st.fn
+
+
+def _batch_upper(articles: list[Article], options: Options) -> None:
+    for a in articles:
+        if "boom" in a.text:
+            a.add_error("test_batched", ValueError("bad one"))
+        else:
+            a.results["upper"] = a.text.upper() + "!"
+
+
+@stage("test_batched", requires=("text",), assigns=("results.upper",), batch=_batch_upper)
+def _batched(article: Article, options: Options) -> None:
+    article.results["upper"] = article.text.upper() + "!"
+
+
+def test_run_batch_uses_the_batched_form_and_keeps_errors_per_article() -> None:
+    from vigie.pipeline import run_batch
+
+    opts = Options()
+    arts = [Article(doc="a", text="ok"), Article(doc="b", text="boom"), Article(doc="c", text="x")]
+    run_batch(["test_batched", "test_needs_upper"], arts, opts)
+    assert arts[0].results == {"upper": "OK!", "len": 3}
+    assert [e.error for e in arts[1].errors] == ["ValueError", "skipped"]
+    assert arts[2].done == ["test_batched", "test_needs_upper"]
+    single = run_stages(["test_batched", "test_needs_upper"], Article(doc="d", text="ok"), opts)
+    assert single.results == arts[0].results

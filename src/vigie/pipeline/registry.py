@@ -10,7 +10,7 @@ Attribute names are the :class:`~vigie.article.Article` fields (``text``, ``clea
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["STAGES", "Stage", "StageFn", "get_stage", "stage"]
 
 StageFn = Callable[["Article", "Options"], None]
+#: optional batched form of a stage (like spaCy's ``pipe``): same effect on each article,
+#: faster on many; it records per-article errors itself and must not raise for one article
+BatchFn = Callable[[Sequence["Article"], "Options"], None]
 
 #: attributes every article has on entry, before any stage ran
 INITIAL = frozenset(
@@ -51,6 +54,7 @@ class Stage:
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     doc: str
+    batch_fn: BatchFn | None = None
 
 
 STAGES: dict[str, Stage] = {}
@@ -65,14 +69,20 @@ _STAGE_MODULES = {
 
 
 def stage(
-    name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()
+    name: str,
+    *,
+    requires: tuple[str, ...] = (),
+    assigns: tuple[str, ...] = (),
+    batch: BatchFn | None = None,
 ) -> Callable[[StageFn], StageFn]:
-    """Register ``fn`` as the stage ``name``."""
+    """Register ``fn`` as the stage ``name`` (``batch``: its optional batched form)."""
 
     def register(fn: StageFn) -> StageFn:
         if name in STAGES and STAGES[name].fn is not fn:
             raise PipelineError(f"stage {name!r} is registered twice")
-        STAGES[name] = Stage(name, fn, tuple(requires), tuple(assigns), (fn.__doc__ or "").strip())
+        STAGES[name] = Stage(
+            name, fn, tuple(requires), tuple(assigns), (fn.__doc__ or "").strip(), batch
+        )
         return fn
 
     return register

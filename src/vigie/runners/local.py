@@ -15,7 +15,7 @@ from functools import partial
 
 from vigie.article import Article
 from vigie.config import Options
-from vigie.pipeline import run_stages
+from vigie.pipeline import run_batch
 
 __all__ = ["LocalExecutor", "process_batch"]
 
@@ -24,8 +24,8 @@ def process_batch(names: Sequence[str], options: Options, batch: list[Article]) 
     """Run the stages on each article of a batch (picklable: runs in any worker)."""
     from vigie.corpus.furniture import candidate_lines
 
+    run_batch(names, batch, options)
     for article in batch:
-        run_stages(names, article, options)
         if article.outlet and options.clean.learn_from_corpus:
             article.meta["_candidate_lines"] = sorted(
                 candidate_lines(article.text, options.clean.max_learned_line)
