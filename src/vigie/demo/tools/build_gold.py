@@ -47,7 +47,7 @@ __all__ = ["GoldError", "build_gold", "doc_text", "main", "verify_gold"]
 
 ANNOTATIONS_PATH = Path(__file__).resolve().parent / "quotes_annotations.yaml"
 TYPES = ("direct", "indirect", "mixed", "selon")
-QUOTE_MARKS = "\"«»“”„‟″‶〝〞＂‹›"
+QUOTE_MARKS = '"«»“”„‟″‶〝〞＂‹›'
 ELLIPSIS = " [...] "
 #: a mention or cue farther than this from its quote is reported (likely the wrong occurrence)
 MAX_DISTANCE = 400
