@@ -41,6 +41,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
+#: records the page's Content-Security-Policy violations (init scripts bypass the policy)
+CSP_PROBE = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"""
 
 
 def _require_chromium() -> None:
@@ -136,6 +142,7 @@ def browser(server: str) -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
     context = browser.new_context(viewport=VIEWPORT, locale="fr-FR", java_script_enabled=True)
+    context.add_init_script(CSP_PROBE)
     pg = context.new_page()
     watch = Watch()
     pg.on(
@@ -149,7 +156,13 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
         d.dismiss()
 
     pg.on("dialog", on_dialog)
-    pg.on("requestfailed", lambda r: watch.failed.append(f"failed: {r.url}"))
+
+    def on_failed(r: Any) -> None:
+        # a request cancelled because the test navigated on (ERR_ABORTED) is no fault
+        if "ERR_ABORTED" not in (r.failure or ""):
+            watch.failed.append(f"failed: {r.url} ({r.failure})")
+
+    pg.on("requestfailed", on_failed)
     pg.on(
         "response",
         lambda r: watch.failed.append(f"{r.status}: {r.url}") if r.status >= 400 else None,
@@ -213,6 +226,7 @@ def test_search_then_open_an_article(server: str, page: tuple[Any, Watch], shots
     label = pg.locator(".original .removed-label").first
     assert label.is_visible() and label.inner_text().lower().startswith("removed")
     pg.screenshot(path=str(shots / "article.png"), full_page=True)
+    assert pg.evaluate("() => window.__csp") == []
     assert watch.problems() == []
 
 
@@ -226,9 +240,29 @@ def test_hostile_pages_run_no_script(server: str, page: tuple[Any, Watch]) -> No
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     for href in hrefs:
         pg.goto(server + str(href))
-    assert pg.evaluate("() => document.querySelectorAll('script').length") == 0
+        assert pg.evaluate("() => document.querySelectorAll('script').length") == 0
+        assert pg.evaluate("() => window.__csp") == []
     assert hrefs, "no hostile article was found"
     assert watch.problems() == []
+
+
+def test_the_policy_blocks_inline_script(server: str, page: tuple[Any, Watch]) -> None:
+    """A positive control: the browser does enforce the header (an inline script added to the
+    page does not run, and the violation is reported)."""
+    pg, watch = page
+    pg.goto(server + "/")
+    ran = pg.evaluate(
+        """() => {
+            const s = document.createElement("script");
+            s.textContent = "window.__ran = true";
+            document.body.appendChild(s);
+            return window.__ran === true;
+        }"""
+    )
+    assert ran is False
+    violations = pg.evaluate("() => window.__csp")
+    assert violations and violations[0].startswith("script-src")
+    assert any("Content Security Policy" in m for m in watch.console)
 
 
 def test_pages_work_without_javascript(browser: Any, server: str) -> None:

@@ -22,11 +22,14 @@ from vigie.web.errors import BadParameter
 __all__ = [
     "DEFAULT_LIMIT",
     "MAX_LIMIT",
+    "MAX_OFFSET",
+    "AppOptions",
     "Filters",
     "Limit",
     "Offset",
     "Store",
     "get_filters",
+    "get_options",
     "get_store",
     "open_store",
     "parse_date",
@@ -55,6 +58,7 @@ def get_store(request: Request) -> Iterator[SQLiteStore]:
 
 
 def get_options(request: Request) -> Options:
+    """The options the app was created with (``[serve]``: host, port, write token)."""
     options: Options = request.app.state.options
     return options
 
@@ -111,6 +115,7 @@ def get_filters(
 
 
 Store = Annotated[SQLiteStore, Depends(get_store)]
+AppOptions = Annotated[Options, Depends(get_options)]
 Filters = Annotated[ArticleFilters, Depends(get_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page (1–{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
