@@ -28,7 +28,9 @@ __all__ = [
     "load_options",
 ]
 
-DEFAULT_STAGES = ["extract", "metadata", "clean", "language"]
+DEFAULT_STAGES = ["extract", "metadata", "clean", "language", "entities", "quotes"]
+#: the stages that need no language model (what `vigie ingest --core` runs)
+CORE_STAGES = ["extract", "metadata", "clean", "language"]
 
 
 @dataclass
@@ -119,6 +121,12 @@ def _merge(obj: Any, data: dict[str, Any], where: str) -> None:
                 raise ConfigError(f"{where}.{key}: expected a table, got {value!r}")
             _merge(current, value, f"{where}.{key}")
             continue
+        if key == "furniture" and isinstance(value, dict):
+            for outlet, lines in value.items():
+                if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+                    raise ConfigError(
+                        f"{where}.furniture.{outlet}: expected a list of lines (strings)"
+                    )
         expected = type(current)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from vigie.article import Article
-from vigie.storage.sqlite import ArticleFilters, SQLiteStore
+from vigie.storage.sqlite import ArticleFilters, QuoteFilters, SQLiteStore
 
 __all__ = [
     "ARTICLE_EXPORT_FIELDS",
@@ -176,3 +176,141 @@ def article_view(store: SQLiteStore, article_id: str) -> dict[str, Any]:
     rec["segments"] = segments
     rec["versions"] = store.article_versions(a.source_key)
     return rec
+
+
+# -- who said what ----------------------------------------------------------------------------
+
+#: columns of ``vigie export quotes`` (the format of ``specs/quotes.md``)
+QUOTE_EXPORT_FIELDS = [
+    "doc",
+    "doc_sha1",
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "type",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "via",
+    "confidence",
+]
+CITATION_EXPORT_FIELDS = [
+    "doc",
+    "article_id",
+    "published",
+    "outlet",
+    "source",
+    "start",
+    "end",
+    "text",
+    "cue",
+    "quote_index",
+]
+EVENT_EXPORT_FIELDS = [
+    "date",
+    "date_start",
+    "date_end",
+    "date_text",
+    "sentence",
+    "tense",
+    "doc",
+    "article_id",
+    "published",
+    "outlet",
+]
+
+
+def _span(start: Any, end: Any, text: Any) -> dict[str, Any] | None:
+    if start is None:
+        return None
+    return {"start": start, "end": end, "text": text}
+
+
+def quote_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored quotation as the API, pages and ``vigie quotes --json`` show it."""
+    return {
+        "article_id": row["article_id"],
+        "doc": row["doc"],
+        "title": row["title"],
+        "outlet": row["outlet"],
+        "language": row["language"],
+        "published": row["published"],
+        "index": row["idx"],
+        "start": row["start"],
+        "end": row["end"],
+        "text": row["text"],
+        "type": row["type"],
+        "speaker": row["speaker"],
+        "speaker_mention": _span(row["mention_start"], row["mention_end"], row["mention_text"]),
+        "cue": _span(row["cue_start"], row["cue_end"], row["cue_text"]),
+        "stance": row["stance"],
+        "via": row["via"],
+        "confidence": row["confidence"],
+    }
+
+
+def quotes(
+    store: SQLiteStore,
+    filters: QuoteFilters | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    rows = store.quotes(filters, limit=limit, offset=offset)
+    return {
+        "total": store.count_quotes(filters),
+        "limit": limit,
+        "offset": offset,
+        "quotes": [quote_record(r) for r in rows],
+    }
+
+
+def export_quotes(
+    store: SQLiteStore, filters: ArticleFilters | None = None
+) -> Iterator[dict[str, Any]]:
+    """Quotations in the export format of ``specs/quotes.md``, article by article."""
+    from vigie.quotes.export import quotes_export_records
+
+    for a in store.iter_articles(filters):
+        yield from quotes_export_records(a)
+
+
+def export_citations(
+    store: SQLiteStore, source: str | None = None, filters: ArticleFilters | None = None
+) -> Iterator[dict[str, Any]]:
+    for c in store.citations(source, filters):
+        yield {
+            "doc": c["doc"],
+            "article_id": c["article_id"],
+            "published": c["published"],
+            "outlet": c["outlet"],
+            "source": c["source"],
+            "start": c["start"],
+            "end": c["end"],
+            "text": c["text"],
+            "cue": c["cue"],
+            "quote_index": c["quote_idx"],
+        }
+
+
+def export_events(
+    store: SQLiteStore,
+    filters: ArticleFilters | None = None,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    for e in store.events(filters, since=since, until=until):
+        yield {
+            "date": e["date"],
+            "date_start": e["date_start"],
+            "date_end": e["date_end"],
+            "date_text": _span(e["date_offset"], None, e["date_text"]),
+            "sentence": _span(e["sentence_start"], e["sentence_end"], e["sentence_text"]),
+            "tense": e["tense"],
+            "doc": e["doc"],
+            "article_id": e["article_id"],
+            "published": e["published"],
+            "outlet": e["outlet"],
+        }

@@ -9,6 +9,7 @@ from vigie.cli.articles import export_group, search_cmd, show_cmd
 from vigie.cli.context import Ctx
 from vigie.cli.demo import demo_cmd
 from vigie.cli.ingest import ingest_cmd, runs_cmd
+from vigie.cli.quotes import quotes_cmd
 from vigie.cli.setup import config_group, serve_cmd
 
 __all__ = ["cli", "main"]
@@ -32,6 +33,7 @@ def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
 
 for command in (
     demo_cmd,
+    quotes_cmd,
     ingest_cmd,
     search_cmd,
     export_group,

@@ -65,6 +65,10 @@ _STAGE_MODULES = {
     "clean": "vigie.stages.clean",
     "language": "vigie.stages.language",
     "metadata": "vigie.stages.metadata",
+    "entities": "vigie.stages.entities",
+    "quotes": "vigie.stages.quotes",
+    "dates": "vigie.stages.dates",
+    "fingerprints": "vigie.stages.fingerprints",
 }
 
 

@@ -113,3 +113,65 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     """,
 ]
+
+MIGRATIONS.append(
+    # 2: quotations, cited sources and dated events, derived from each article's results
+    """
+    CREATE TABLE quotes (
+        quote_id      INTEGER PRIMARY KEY,
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        idx           INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        end           INTEGER NOT NULL,
+        text          TEXT NOT NULL,
+        type          TEXT NOT NULL,
+        speaker       TEXT,
+        speaker_key   TEXT,              -- lower-case, accents folded: for matching
+        mention_start INTEGER,
+        mention_end   INTEGER,
+        mention_text  TEXT,
+        cue_start     INTEGER,
+        cue_end       INTEGER,
+        cue_text      TEXT,
+        stance        TEXT,
+        via           TEXT,
+        via_key       TEXT,
+        confidence    REAL,
+        UNIQUE (article_rowid, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_key);
+    CREATE INDEX quotes_via ON quotes(via_key);
+
+    CREATE TABLE citations (
+        citation_id   INTEGER PRIMARY KEY,
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        idx           INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        end           INTEGER NOT NULL,
+        text          TEXT NOT NULL,
+        source        TEXT NOT NULL,
+        source_key    TEXT NOT NULL,
+        cue           TEXT,
+        quote_idx     INTEGER,
+        UNIQUE (article_rowid, idx)
+    );
+    CREATE INDEX citations_source ON citations(source_key);
+
+    CREATE TABLE events (
+        event_id       INTEGER PRIMARY KEY,
+        article_rowid  INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        idx            INTEGER NOT NULL,
+        date           TEXT,
+        date_start     TEXT,
+        date_end       TEXT,
+        date_text      TEXT,
+        date_offset    INTEGER,
+        sentence_start INTEGER NOT NULL,
+        sentence_end   INTEGER NOT NULL,
+        sentence_text  TEXT NOT NULL,
+        tense          TEXT,
+        UNIQUE (article_rowid, idx)
+    );
+    CREATE INDEX events_date ON events(date);
+    """
+)

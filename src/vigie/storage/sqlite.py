@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,7 +19,15 @@ from vigie.errors import NotFoundError, QueryError, StoreError
 from vigie.storage.fts import to_fts5
 from vigie.storage.migrations import MIGRATIONS
 
-__all__ = ["ArticleFilters", "SQLiteStore", "SearchHit", "SearchPage", "WriteOutcome"]
+__all__ = [
+    "ArticleFilters",
+    "QuoteFilters",
+    "SQLiteStore",
+    "SearchHit",
+    "SearchPage",
+    "WriteOutcome",
+    "fold",
+]
 
 _SNIP_OPEN = "\x02"
 _SNIP_CLOSE = "\x03"
@@ -63,6 +72,30 @@ class ArticleFilters:
 
 
 @dataclass(frozen=True)
+class QuoteFilters:
+    """Filters for quotations: speaker and via match part of the name, accents ignored."""
+
+    speaker: str | None = None
+    via: str | None = None
+    type: str | None = None
+    articles: ArticleFilters = field(default_factory=ArticleFilters)
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where, params = self.articles.sql("x")
+        clauses = [where]
+        if self.speaker:
+            clauses.append("q.speaker_key LIKE ?")
+            params.append(f"%{fold(self.speaker)}%")
+        if self.via:
+            clauses.append("q.via_key LIKE ?")
+            params.append(f"%{fold(self.via)}%")
+        if self.type:
+            clauses.append("q.type = ?")
+            params.append(self.type)
+        return " AND ".join(clauses), params
+
+
+@dataclass(frozen=True)
 class SearchHit:
     article_id: str
     title: str | None
@@ -90,6 +123,90 @@ class WriteOutcome:
     article_id: str
     status: str
     version: int
+
+
+def fold(text: str | None) -> str | None:
+    """Lower case without accents, for matching names typed by a user ("serguei" = "Sergueï")."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _span_cols(d: dict[str, Any] | None) -> tuple[Any, Any, Any]:
+    if not d:
+        return None, None, None
+    return d.get("start"), d.get("end"), d.get("text")
+
+
+def _derived_rows(a: Article) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of the quotes, citations and events tables from an article's results."""
+    quotes = []
+    for i, q in enumerate(a.results.get("quotes") or []):
+        cue = q.get("cue") or {}
+        quotes.append(
+            (
+                i,
+                q["start"],
+                q["end"],
+                q["text"],
+                q["type"],
+                q.get("speaker"),
+                fold(q.get("speaker")),
+                *_span_cols(q.get("speaker_mention")),
+                *_span_cols(cue),
+                q.get("stance") or cue.get("stance"),
+                q.get("via"),
+                fold(q.get("via")),
+                q.get("confidence"),
+            )
+        )
+    citations = [
+        (
+            i,
+            c["start"],
+            c["end"],
+            c["text"],
+            c["outlet"],
+            fold(c["outlet"]),
+            c.get("cue"),
+            c.get("quote"),
+        )
+        for i, c in enumerate(a.results.get("citations") or [])
+        if c.get("outlet")
+    ]
+    events = []
+    for i, e in enumerate(a.results.get("events") or []):
+        span = e.get("date_span") or {}
+        sent = e.get("sentence") or {}
+        events.append(
+            (
+                i,
+                e.get("date"),
+                e.get("start_date") or e.get("date"),
+                e.get("end_date") or e.get("date"),
+                span.get("text"),
+                span.get("start"),
+                sent.get("start"),
+                sent.get("end"),
+                sent.get("text"),
+                e.get("tense"),
+            )
+        )
+    return {"quotes": quotes, "citations": citations, "events": events}
+
+
+_DERIVED_SQL = {
+    "quotes": "INSERT INTO quotes(article_rowid, idx, start, end, text, type, speaker,"
+    " speaker_key, mention_start, mention_end, mention_text, cue_start, cue_end, cue_text,"
+    " stance, via, via_key, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?)",
+    "citations": "INSERT INTO citations(article_rowid, idx, start, end, text, source,"
+    " source_key, cue, quote_idx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "events": "INSERT INTO events(article_rowid, idx, date, date_start, date_end, date_text,"
+    " date_offset, sentence_start, sentence_end, sentence_text, tense)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+}
 
 
 def _article_row(a: Article, version: int, run_id: int | None) -> dict[str, Any]:
@@ -288,11 +405,12 @@ class SQLiteStore:
                     data = _article_row(a, version, run_id)
                     if cols is None:
                         cols = list(data)
-                    self.conn.execute(
+                    cur = self.conn.execute(
                         f"INSERT INTO articles({', '.join(cols)}) "
                         f"VALUES ({', '.join('?' * len(cols))})",
                         [data[c] for c in cols],
                     )
+                    self._write_derived(int(cur.lastrowid or 0), a)
                     self._count_lines(a)
                     outcomes.append(
                         WriteOutcome(a.article_id, "added" if version == 1 else "version", version)
@@ -300,6 +418,12 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot write articles: {exc}") from None
         return outcomes
+
+    def _write_derived(self, rowid: int, a: Article) -> None:
+        for table, rows in _derived_rows(a).items():
+            self.conn.execute(f"DELETE FROM {table} WHERE article_rowid = ?", (rowid,))
+            if rows:
+                self.conn.executemany(_DERIVED_SQL[table], [(rowid, *r) for r in rows])
 
     def _count_lines(self, a: Article) -> None:
         lines = a.meta.get("_candidate_lines")
@@ -339,6 +463,11 @@ class SQLiteStore:
                         a.article_id,
                     ),
                 )
+                row = self.conn.execute(
+                    "SELECT rowid FROM articles WHERE article_id = ?", (a.article_id,)
+                ).fetchone()
+                if row:
+                    self._write_derived(row[0], a)
 
     # -- furniture statistics ---------------------------------------------------------------
     def outlet_line_counts(self, min_articles: int) -> dict[str, tuple[int, dict[str, int]]]:
@@ -493,3 +622,100 @@ class SQLiteStore:
             for r in rows
         ]
         return SearchPage(query=query, total=int(total), hits=hits)
+
+    # -- quotations, cited sources, events ---------------------------------------------------
+    _ARTICLE_COLS = "a.article_id, a.doc, a.title, x.outlet, x.language, x.published"
+
+    def quotes(
+        self, filters: QuoteFilters | None = None, *, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Quotations with their article's id, doc, title, outlet and date, newest first."""
+        where, params = (filters or QuoteFilters()).sql()
+        rows = self.conn.execute(
+            f"SELECT q.*, {self._ARTICLE_COLS} FROM quotes q"
+            " JOIN article_facets x ON x.rowid = q.article_rowid"
+            " JOIN articles a ON a.rowid = q.article_rowid"
+            f" WHERE {where} ORDER BY x.published DESC, q.article_rowid, q.idx"
+            " LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def count_quotes(self, filters: QuoteFilters | None = None) -> int:
+        where, params = (filters or QuoteFilters()).sql()
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM quotes q JOIN article_facets x ON x.rowid = q.article_rowid"
+                f" WHERE {where}",
+                params,
+            ).fetchone()[0]
+        )
+
+    def speakers(
+        self, filters: QuoteFilters | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        """Speakers by number of quotations, with outlets and relays."""
+        where, params = (filters or QuoteFilters()).sql()
+        rows = self.conn.execute(
+            "SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_rowid) AS articles,"
+            " count(DISTINCT x.outlet) AS outlets, min(x.published) AS first,"
+            " max(x.published) AS last, group_concat(DISTINCT q.via) AS vias"
+            " FROM quotes q JOIN article_facets x ON x.rowid = q.article_rowid"
+            f" WHERE q.speaker IS NOT NULL AND {where}"
+            " GROUP BY q.speaker ORDER BY quotes DESC, q.speaker LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["vias"] = sorted(set((d["vias"] or "").split(","))) if d["vias"] else []
+            out.append(d)
+        return out
+
+    def citations(
+        self,
+        source: str | None = None,
+        articles: ArticleFilters | None = None,
+        *,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Article → cited source mentions ("selon Tass"), newest first."""
+        where, params = (articles or ArticleFilters()).sql("x")
+        if source:
+            where += " AND c.source_key LIKE ?"
+            params.append(f"%{fold(source)}%")
+        sql = (
+            f"SELECT c.*, {self._ARTICLE_COLS} FROM citations c"
+            " JOIN article_facets x ON x.rowid = c.article_rowid"
+            " JOIN articles a ON a.rowid = c.article_rowid"
+            f" WHERE {where} ORDER BY x.published DESC, c.article_rowid, c.idx"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def events(
+        self,
+        articles: ArticleFilters | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Dated statements, by the date they are about."""
+        where, params = (articles or ArticleFilters()).sql("x")
+        if since:
+            where += " AND e.date >= ?"
+            params.append(since)
+        if until:
+            where += " AND substr(e.date, 1, ?) <= ?"
+            params.extend([len(until), until])
+        sql = (
+            f"SELECT e.*, {self._ARTICLE_COLS} FROM events e"
+            " JOIN article_facets x ON x.rowid = e.article_rowid"
+            " JOIN articles a ON a.rowid = e.article_rowid"
+            f" WHERE {where} ORDER BY e.date, e.article_rowid, e.idx"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(r) for r in self.conn.execute(sql, params)]

@@ -1,0 +1,163 @@
+"""``vigie quotes`` and the exports of quotations, cited sources and dated events."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+import click
+
+from vigie import queries
+from vigie.cli.articles import _filters, export_group, filter_options, write_records
+from vigie.cli.context import Ctx, emit_json, pass_ctx
+from vigie.storage.sqlite import QuoteFilters
+
+__all__ = ["quotes_cmd"]
+
+QUOTE_TYPES = ["direct", "indirect", "mixed", "selon"]
+
+
+@click.command("quotes")
+@click.option("--speaker", help="Speaker name contains this (accents and case ignored).")
+@click.option("--via", help="Relayed through this outlet or agency (part of the name).")
+@click.option("--type", "qtype", type=click.Choice(QUOTE_TYPES), help="Kind of quotation.")
+@filter_options
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--json", "as_json", is_flag=True, help="Print quotations as JSON.")
+@pass_ctx
+def quotes_cmd(
+    ctx: Ctx,
+    speaker: str | None,
+    via: str | None,
+    qtype: str | None,
+    outlet: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Who said what: quotations with speaker, cue, stance and relaying source, newest first."""
+    filters = QuoteFilters(
+        speaker=speaker, via=via, type=qtype, articles=_filters(outlet, language, since, until)
+    )
+    with ctx.open_store(readonly=True) as store:
+        result = queries.quotes(store, filters, limit=limit, offset=offset)
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(f"{result['total']} quotations")
+    for q in result["quotes"]:
+        who = q["speaker"] or "(unattributed)"
+        extra = " · ".join(
+            x
+            for x in (q["cue"] and q["cue"]["text"], q["stance"], q["via"] and f"via {q['via']}")
+            if x
+        )
+        click.echo(
+            f"\n{q['published'] or '—'}  {q['outlet'] or '—'}  [{q['type']}]  {who}"
+            + (f"  ({extra})" if extra else "")
+        )
+        click.echo(f"  « {q['text']} »")
+        click.echo(f"  {q['article_id']} [{q['start']}:{q['end']}]")
+
+
+@export_group.command("quotes")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@filter_options
+@pass_ctx
+def export_quotes_cmd(
+    ctx: Ctx,
+    fmt: str,
+    output: str | None,
+    outlet: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
+    """One line per quotation, in the format of specs/quotes.md (doc, doc_sha1, article_id,
+    start, end, text, type, speaker, speaker_mention, cue, via, confidence)."""
+    filters = _filters(outlet, language, since, until)
+    with ctx.open_store(readonly=True) as store:
+        _write(
+            queries.export_quotes(store, filters),
+            queries.QUOTE_EXPORT_FIELDS,
+            fmt,
+            output,
+            "quotations",
+        )
+
+
+@export_group.command("citations")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@click.option("--source", help="Cited outlet or agency (part of the name).")
+@filter_options
+@pass_ctx
+def export_citations_cmd(
+    ctx: Ctx,
+    fmt: str,
+    output: str | None,
+    source: str | None,
+    outlet: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
+    """One line per mention of a media outlet or agency used as a source ("selon Tass")."""
+    filters = _filters(outlet, language, since, until)
+    with ctx.open_store(readonly=True) as store:
+        _write(
+            queries.export_citations(store, source, filters),
+            queries.CITATION_EXPORT_FIELDS,
+            fmt,
+            output,
+            "citations",
+        )
+
+
+@export_group.command("events")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@filter_options
+@pass_ctx
+def export_events_cmd(
+    ctx: Ctx,
+    fmt: str,
+    output: str | None,
+    outlet: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
+    """One line per dated statement ("Le 26 janvier, … ont remis …"), by date."""
+    filters = _filters(outlet, language, None, None)
+    with ctx.open_store(readonly=True) as store:
+        _write(
+            queries.export_events(store, filters, since=since, until=until),
+            queries.EVENT_EXPORT_FIELDS,
+            fmt,
+            output,
+            "events",
+        )
+
+
+def _write(
+    records: Iterable[dict[str, Any]], fields: list[str], fmt: str, output: str | None, what: str
+) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            n = write_records(records, fields, fmt, fh)
+        click.echo(f"wrote {n} {what} to {output}", err=True)
+    else:
+        write_records(records, fields, fmt, sys.stdout)
