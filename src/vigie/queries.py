@@ -74,8 +74,20 @@ def export_articles(
         yield article_record(a)
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell: lists and dicts as JSON; text a spreadsheet would run as a formula
+    (starting with = + - @ or a control character) prefixed with an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def to_csv_rows(records: Iterable[dict[str, Any]], fields: list[str]) -> Iterator[str]:
-    """CSV text, header first, one chunk per record; lists and dicts as JSON."""
+    """CSV text, header first, one chunk per record (see :func:`_cell`)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(fields)
@@ -83,14 +95,7 @@ def to_csv_rows(records: Iterable[dict[str, Any]], fields: list[str]) -> Iterato
     for rec in records:
         buf.seek(0)
         buf.truncate()
-        writer.writerow(
-            [
-                json.dumps(rec.get(f), ensure_ascii=False)
-                if isinstance(rec.get(f), list | dict)
-                else ("" if rec.get(f) is None else rec.get(f))
-                for f in fields
-            ]
-        )
+        writer.writerow([_cell(rec.get(f)) for f in fields])
         yield buf.getvalue()
 
 

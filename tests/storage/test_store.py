@@ -146,3 +146,18 @@ def test_store_round_trips_articles(tmp_path: Path, a: Article) -> None:
     (tmp_path / "rt.db").unlink()
     for extra in ("rt.db-wal", "rt.db-shm"):
         (tmp_path / extra).unlink(missing_ok=True)
+
+
+def test_facets_count_under_the_other_filters(store: SQLiteStore) -> None:
+    store.write_articles(
+        [
+            _art("sécurité européenne", "a", outlet="Alpha", language="fr"),
+            _art("sécurité collective", "b", outlet="Beta", language="fr"),
+            _art("security talks sécurité", "c", outlet="Beta", language="en"),
+        ]
+    )
+    f = store.search_facets("securite", ArticleFilters(outlet="Alpha"))
+    assert f["outlet"] == [("Beta", 2), ("Alpha", 1)]
+    assert f["language"] == [("fr", 1)]
+    assert [r["article_id"] for r in store.recent_articles(2)]
+    assert store.outlets() == [("Beta", 2), ("Alpha", 1)]

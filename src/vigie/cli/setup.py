@@ -36,8 +36,8 @@ def serve_cmd(ctx: Ctx, host: str | None, port: int | None) -> None:
     from vigie.web.app import create_app
 
     opts = ctx.options
-    host = host or opts.serve.host
-    port = port or opts.serve.port
+    host = opts.serve.host = host or opts.serve.host
+    port = opts.serve.port = port or opts.serve.port
     store = ctx.open_store()  # creates and migrates the store if needed
     store.close()
     app = create_app(ctx.db_path, opts)

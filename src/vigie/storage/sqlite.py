@@ -9,7 +9,7 @@ import json
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -548,7 +548,7 @@ class SQLiteStore:
         return [
             (r[0], r[1])
             for r in self.conn.execute(
-                "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
+                "SELECT outlet, count(*) FROM article_facets WHERE outlet IS NOT NULL "
                 "GROUP BY outlet ORDER BY count(*) DESC, outlet"
             )
         ]
@@ -557,10 +557,56 @@ class SQLiteStore:
         return [
             (r[0], r[1])
             for r in self.conn.execute(
-                "SELECT language, count(*) FROM articles WHERE language IS NOT NULL "
+                "SELECT language, count(*) FROM article_facets WHERE language IS NOT NULL "
                 "GROUP BY language ORDER BY count(*) DESC"
             )
         ]
+
+    def recent_articles(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The most recently published articles (undated ones last)."""
+        return [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT a.article_id, a.title, x.outlet, x.language, x.published"
+                " FROM article_facets x JOIN articles a ON a.rowid = x.rowid"
+                " ORDER BY x.published IS NULL, x.published DESC, x.rowid DESC LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def search_facets(
+        self, query: str, filters: ArticleFilters | None = None, *, top: int = 12
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts of matching articles per outlet and per language; each facet counts under
+        the other filters (its own filter left out), largest first."""
+        match = to_fts5(query)
+        filters = filters or ArticleFilters()
+        out: dict[str, list[tuple[str, int]]] = {}
+        for column, others in (
+            ("outlet", replace(filters, outlet=None)),
+            ("language", replace(filters, language=None)),
+        ):
+            where, params = others.sql("x")
+            rows = self._fts(
+                f"SELECT x.{column}, count(*) FROM articles_fts f"
+                " JOIN article_facets x ON x.rowid = f.rowid"
+                f" WHERE articles_fts MATCH ? AND x.{column} IS NOT NULL AND {where}"
+                f" GROUP BY x.{column} ORDER BY count(*) DESC, x.{column} LIMIT ?",
+                [match, *params, top],
+                query,
+            )
+            out[column] = [(r[0], r[1]) for r in rows]
+        return out
+
+    def _fts(self, sql: str, params: Sequence[Any], query: str) -> list[sqlite3.Row]:
+        """Run a full-text query; FTS5 syntax errors become :class:`QueryError`."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            msg = str(exc)
+            if "fts5" in msg or "no such column" in msg or "syntax error" in msg:
+                raise QueryError(f"cannot search for {query!r}: {msg}") from None
+            raise StoreError(f"{self.path}: search failed: {msg}") from None
 
     def search(
         self,
@@ -576,38 +622,37 @@ class SQLiteStore:
         filters = filters or ArticleFilters()
         where, params = filters.sql("x")
         join = "" if filters.empty else " JOIN article_facets x ON x.rowid = f.rowid"
-        try:
-            # rank first over the narrow tables, then build snippets for the page only
-            ranked = self.conn.execute(
-                f"SELECT f.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts f{join}"
-                f" WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ? OFFSET ?",
-                [match, *params, limit, offset],
-            ).fetchall()
-            scores = {r[0]: r[1] for r in ranked}
-            rows = []
-            if ranked:
-                marks = ", ".join("?" * len(ranked))
-                by_id = {
-                    r["rowid"]: r
-                    for r in self.conn.execute(
-                        "SELECT a.rowid, a.article_id, a.title, a.outlet, a.language,"
-                        " a.published, a.doc,"
-                        f" snippet(articles_fts, 1, '{_SNIP_OPEN}', '{_SNIP_CLOSE}', '…', 24)"
-                        " AS snip FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                        f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
-                        [match, *scores],
-                    )
-                }
-                rows = [by_id[r[0]] for r in ranked if r[0] in by_id]
-            total = len(rows) + offset
-            if count and (len(rows) == limit or offset):
-                total = self.conn.execute(
-                    f"SELECT count(*) FROM articles_fts f{join}"
-                    f" WHERE articles_fts MATCH ? AND {where}",
-                    [match, *params],
-                ).fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"cannot search for {query!r}: {exc}") from None
+        # rank first over the narrow tables, then build snippets for the page only
+        ranked = self._fts(
+            f"SELECT f.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts f{join}"
+            f" WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ? OFFSET ?",
+            [match, *params, limit, offset],
+            query,
+        )
+        scores = {r[0]: r[1] for r in ranked}
+        rows = []
+        if ranked:
+            marks = ", ".join("?" * len(ranked))
+            by_id = {
+                r["rowid"]: r
+                for r in self._fts(
+                    "SELECT a.rowid, a.article_id, a.title, a.outlet, a.language,"
+                    " a.published, a.doc,"
+                    f" snippet(articles_fts, 1, '{_SNIP_OPEN}', '{_SNIP_CLOSE}', '…', 24)"
+                    " AS snip FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                    f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
+                    [match, *scores],
+                    query,
+                )
+            }
+            rows = [by_id[r[0]] for r in ranked if r[0] in by_id]
+        total = len(rows) + offset
+        if count and (len(rows) == limit or offset or limit == 0):
+            total = self._fts(
+                f"SELECT count(*) FROM articles_fts f{join} WHERE articles_fts MATCH ? AND {where}",
+                [match, *params],
+                query,
+            )[0][0]
         hits = [
             SearchHit(
                 article_id=r["article_id"],

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from vigie.web.deps import Store
 from vigie.web.models import StoreSummary, json_responses, page_responses
 from vigie.web.rendering import respond
-from vigie.web.summary import RECENT_SCAN_LIMIT, store_summary
+from vigie.web.summary import store_summary
 
 __all__ = ["router"]
 
@@ -45,5 +45,5 @@ def home_page(request: Request, store: Store) -> Response:
         data,
         StoreSummary,
         section="home",
-        extra={"form": {}, "recent_scan_limit": RECENT_SCAN_LIMIT},
+        extra={"form": {}},
     )

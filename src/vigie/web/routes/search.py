@@ -39,19 +39,11 @@ def search_data(
     filters: ArticleFilters,
     limit: int,
     offset: int,
-    outlets: list[tuple[str, int]] | None = None,
-    languages: list[tuple[str, int]] | None = None,
 ) -> dict[str, Any]:
     """The results of a search, with facet counts when anything matched."""
     data = queries.search(store, q, filters, limit=limit, offset=offset)
     if data["total"]:
-        data["facets"] = search_facets(
-            store,
-            q,
-            filters,
-            outlets=store.outlets() if outlets is None else outlets,
-            languages=store.languages() if languages is None else languages,
-        )
+        data["facets"] = search_facets(store, q, filters)
     else:
         data["facets"] = {"outlet": [], "language": []}
     return data
@@ -97,5 +89,5 @@ def search_page(
     }
     if not q.strip() and not wants_json(request):
         return render(request, "search.html", {"data": None, **extra}, section="search")
-    data = search_data(store, q, filters, limit, offset, outlets, languages)
+    data = search_data(store, q, filters, limit, offset)
     return respond(request, "search.html", data, SearchResults, section="search", extra=extra)
