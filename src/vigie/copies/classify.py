@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from vigie.copies.align import TokenPassage, align_words
+from vigie.copies.align import MIN_PASSAGE, TokenPassage, align_words
 from vigie.copies.direction import Direction, cited_outlet, decide_direction, time_span
 from vigie.copies.document import CopyDoc
 from vigie.copies.fingerprint import MIN_WORDS
@@ -33,6 +33,8 @@ __all__ = ["CopyRelation", "Edit", "Passage", "Thresholds", "classify"]
 class Thresholds:
     #: both texts must have at least this share of their words aligned to be a ``near`` copy
     near_coverage: float = 0.5
+    #: …or this share, when the aligned passages spread over at least 80% of both texts
+    near_spread_coverage: float = 0.3
     #: a ``partial`` copy needs an aligned passage of at least this many words…
     partial_words: int = 30
     #: …covering at least this share of the shorter text (or ``partial_words`` × 2 words)
@@ -125,12 +127,41 @@ def _seg_words(doc: CopyDoc, side: str) -> tuple[list[str], list[int]]:
     return words, doc.segments()
 
 
-def _boilerplate(p: TokenPassage, a: CopyDoc, b: CopyDoc) -> bool:
-    """A passage that is mostly its outlet's boilerplate on either side."""
-    for common, t0, t1 in ((a.common, p.a0, p.a1), (b.common, p.b0, p.b1)):
-        if common and sum(1 for t in range(t0, t1) if t in common) >= 0.5 * (t1 - t0):
-            return True
-    return False
+def _boilerplate_sets(tps: list[TokenPassage], a: CopyDoc, b: CopyDoc) -> tuple[set[int], ...]:
+    """Boilerplate tokens of each side, including those aligned with the other's boilerplate
+    (an edited copy's sign-off is no longer recognisable by itself)."""
+    ca, cb = set(a.common), set(b.common)
+    if not ca and not cb:
+        return ca, cb
+    for p in tps:
+        for blk in p.blocks:
+            for t in range(blk.size):
+                ta, tb = blk.a + t, blk.b + t
+                if ta in a.common:
+                    cb.add(tb)
+                if tb in b.common:
+                    ca.add(ta)
+    # words changed inside boilerplate are boilerplate too (an edited sign-off)
+    for p in tps:
+        for g in p.gaps:
+            a_gap, b_gap = range(g.a0, g.a1), range(g.b0, g.b1)
+            if a_gap and all(t in a.common for t in a_gap):
+                cb.update(b_gap)
+            if b_gap and all(t in b.common for t in b_gap):
+                ca.update(a_gap)
+    return ca, cb
+
+
+def _own_words(p: TokenPassage, ca: set[int], cb: set[int]) -> int:
+    """Aligned words of a passage that are boilerplate on neither side."""
+    if not ca and not cb:
+        return p.matched
+    return sum(
+        1
+        for blk in p.blocks
+        for t in range(blk.size)
+        if blk.a + t not in ca and blk.b + t not in cb
+    )
 
 
 def _span(doc: CopyDoc, t0: int, t1: int, anchor_tok: int) -> tuple[int, int]:
@@ -255,33 +286,45 @@ def _same_language(a: CopyDoc, b: CopyDoc, th: Thresholds) -> CopyRelation | Non
     content_b = [w for w, k in zip(b.tokens.words, b.tokens.linky, strict=True) if not k]
     if len(content_a) < MIN_WORDS or len(content_b) < MIN_WORDS:
         return None
-    # links and the outlets' boilerplate do not count as content
-    na, nb = a.content_words(), b.content_words()
-    low = min(na, nb) < th.low_confidence_words
     wa, sa = _seg_words(a, "a")
     wb, sb = _seg_words(b, "b")
     tps = align_words(wa, wb, sa, sb)
+    # links and the outlets' boilerplate do not count as content
+    ca, cb = _boilerplate_sets(tps, a, b)
+    linky_a, linky_b = a.tokens.linky, b.tokens.linky
+    na = sum(1 for i, k in enumerate(linky_a) if not k and i not in ca)
+    nb = sum(1 for i, k in enumerate(linky_b) if not k and i not in cb)
+    low = min(na, nb) < th.low_confidence_words
     if content_a == content_b:
         rel = _relation(a, b, "exact", 1.0, low, 1.0, 1.0, _passages(a, b, tps))
         rel.edit_ratio = 0.0
         return rel
     if na < MIN_WORDS or nb < MIN_WORDS:
         return None
-    if a.common or b.common:
-        tps = [p for p in tps if not _boilerplate(p, a, b)]
-    matched = sum(p.matched for p in tps)
+    own = [_own_words(p, ca, cb) for p in tps]
+    keep = [i for i, w in enumerate(own) if w >= MIN_PASSAGE]
+    tps = [tps[i] for i in keep]
+    own = [own[i] for i in keep]
+    matched = sum(own)
     cov_a, cov_b = min(1.0, matched / na), min(1.0, matched / nb)
     if not tps:
         return None
-    if min(cov_a, cov_b) >= th.near_coverage:
+    # an edited copy aligns across the whole of both texts; a reused passage is one block
+    spread = min(
+        (max(p.a1 for p in tps) - min(p.a0 for p in tps)) / max(1, len(a.tokens)),
+        (max(p.b1 for p in tps) - min(p.b0 for p in tps)) / max(1, len(b.tokens)),
+    )
+    if min(cov_a, cov_b) >= th.near_coverage or (
+        min(cov_a, cov_b) >= th.near_spread_coverage and spread >= 0.8
+    ):
         dice = min(1.0, 2 * matched / (na + nb))
         rel = _relation(a, b, "near", dice, low, cov_a, cov_b, _passages(a, b, tps))
         rel.edit_ratio = round(1.0 - dice, 4)
         rel.added, rel.removed, rel.changed = _edits(a, b, tps)
         rel.details = {"words_a": na, "words_b": nb, "aligned_words": matched}
         return rel
-    big = [p for p in tps if p.matched >= th.partial_words]
-    reused = sum(p.matched for p in big)
+    big = [p for p, w in zip(tps, own, strict=True) if w >= th.partial_words]
+    reused = sum(w for w in own if w >= th.partial_words)
     if big and (reused >= th.partial_share * min(na, nb) or reused >= 2 * th.partial_words):
         share = reused / min(na, nb)
         rel = _relation(

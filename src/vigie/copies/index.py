@@ -111,12 +111,17 @@ class CopyIndex:
         max_xl_df: int = 400,
         min_jaccard: float = 0.12,
         min_anchors: int = 2,
+        min_outlet_df: int = 8,
+        always_df: int = 2000,
     ) -> None:
         self.max_band_df = max_band_df
         self.max_anchor_df = max_anchor_df
         self.max_xl_df = max_xl_df
         self.min_jaccard = min_jaccard
         self.min_anchors = min_anchors
+        self.min_outlet_df = min_outlet_df
+        self.always_df = always_df
+        self._boilerplate: set[int] = set()
         self._keys: list[str] = []
         self._ids: dict[str, int] = {}
         self._sigs = np.zeros((1024, minhash.NUM_PERM), dtype=np.uint32)
@@ -232,17 +237,53 @@ class CopyIndex:
         uniq, counts = np.unique(ids, return_counts=True)
         return uniq.astype(np.int32), counts.astype(np.int64)
 
+    def boilerplate_anchors(self, keys: list[int]) -> set[int]:
+        """The anchors among ``keys`` that are some outlet's boilerplate.
+
+        An anchor is boilerplate when at least ``min_outlet_df`` stored articles of ONE outlet
+        carry it (a sign-off such as "Ce sujet a été diffusé dans le journal télévisé de 20H
+        du …", a recurring standfirst), or ``always_df`` articles of any outlets do. A passage
+        copied by many outlets a few times each is not boilerplate. Once boilerplate, an
+        anchor stays so (document frequencies only grow), which is cached.
+        """
+        out = {k for k in keys if k in self._boilerplate}
+        rest = [k for k in keys if k not in out]
+        if not rest:
+            return out
+        df = self._anchors.df(rest)
+        check: list[int] = []
+        for k, n in zip(rest, df.tolist(), strict=True):
+            if n >= self.always_df:
+                out.add(k)
+            elif n >= self.min_outlet_df:
+                check.append(k)
+        for pos, ids in self._anchors.lookup(check, self.always_df):
+            codes = self._outlet_code[ids]
+            codes = codes[codes >= 0]
+            if len(codes) and int(np.bincount(codes).max()) >= self.min_outlet_df:
+                out.add(check[pos])
+        self._boilerplate.update(out)
+        return out
+
     def candidates(
         self, fp: Fingerprint, *, exclude: str | None = None, limit: int = 50
     ) -> list[Candidate]:
-        """Stored articles in any language that may share text with ``fp``, best first."""
+        """Stored articles in any language that may share text with ``fp``, best first.
+
+        Candidates share an LSH band (and, when ``fp`` carries boilerplate, at least one
+        anchor that is not boilerplate), or ``min_anchors`` non-boilerplate anchors, or the
+        same folded text.
+        """
         if fp.empty:
             return []
         n = len(self._keys)
         skip = self._ids.get(exclude, -1) if exclude is not None else -1
         exact = {i for i in self._hashes.get(fp.text_hash, []) if i != skip}
+        q_anchors = fp.anchor_keys()
+        boiler = self.boilerplate_anchors(q_anchors)
+        rare = [k for k in q_anchors if k not in boiler]
         band_ids, _ = self._hits(self._bands, fp.band_keys(), self.max_band_df)
-        anc_ids, anc_counts = self._hits(self._anchors, fp.anchor_keys(), self.max_anchor_df)
+        anc_ids, anc_counts = self._hits(self._anchors, rare, self.max_anchor_df)
         ids = np.union1d(band_ids, anc_ids).astype(np.int64)
         if exact:
             ids = np.union1d(ids, np.array(sorted(exact), dtype=np.int64))
@@ -258,27 +299,19 @@ class CopyIndex:
             pos = np.minimum(pos, len(anc_ids) - 1)
             hit = anc_ids[pos] == ids
             shared[hit] = anc_counts[pos[hit]]
-        own = max(1, len(fp.anchor_keys()))
+        own = max(1, len(rare))
         smaller = np.maximum(np.minimum(self._n_anchors[ids], own), 1)
         containment = np.minimum(shared / smaller, 1.0)
-        in_band = np.isin(ids, band_ids)
-        keep = (
-            (in_band & (jac >= self.min_jaccard))
-            | (shared >= self.min_anchors)
-            | ((shared >= 1) & (smaller <= 2))
-            | np.isin(ids, np.array(sorted(exact), dtype=np.int64))
-        )
+        in_band = np.isin(ids, band_ids) & (jac >= self.min_jaccard)
+        if boiler:  # a band agreeing on boilerplate alone proves nothing
+            in_band &= (shared >= 1) | (jac >= 0.9)
+        is_exact = np.isin(ids, np.array(sorted(exact), dtype=np.int64))
+        keep = in_band | (shared >= self.min_anchors) | ((shared >= 1) & (smaller <= 2)) | is_exact
         out: list[Candidate] = []
         for j in np.flatnonzero(keep).tolist():
             i = int(ids[j])
-            via = (
-                "exact"
-                if i in exact
-                else "lsh"
-                if in_band[j] and jac[j] >= self.min_jaccard
-                else "anchor"
-            )
-            score = 1.0 if i in exact else max(float(jac[j]), float(containment[j]))
+            via = "exact" if is_exact[j] else "lsh" if in_band[j] else "anchor"
+            score = 1.0 if is_exact[j] else max(float(jac[j]), float(containment[j]))
             out.append(
                 Candidate(
                     self._keys[i], via, float(jac[j]), float(containment[j]), int(shared[j]), score
@@ -287,39 +320,21 @@ class CopyIndex:
         out.sort(key=lambda c: (-c.score, c.key))
         return out[:limit]
 
-    def mark_common(
-        self, doc: CopyDoc, *, min_outlet_df: int = 8, always_df: int = 2000
-    ) -> frozenset[int]:
-        """Set and return ``doc.common``: tokens of ``doc`` that are its outlet's boilerplate.
+    def mark_common(self, doc: CopyDoc) -> frozenset[int]:
+        """Set and return ``doc.common``: the tokens of ``doc`` that are boilerplate.
 
-        An anchor is boilerplate when at least ``min_outlet_df`` other stored articles of the
-        same outlet carry it (a sign-off such as "Ce sujet a été diffusé dans le journal
-        télévisé de 20H du …"), or ``always_df`` stored articles of any outlet do. Its words
-        are marked, and so are the words between two boilerplate anchors close enough to lie
-        in one winnowing window (the date inside a sign-off). Marked words are never evidence
-        of copying, so a shared sign-off does not make two reports a ``partial`` copy.
+        The words of boilerplate anchors (:meth:`boilerplate_anchors`) are marked, and so are
+        the words between two of them close enough to lie in one winnowing window (the date
+        inside a sign-off), and whole sentences that are mostly marked. Marked words are never
+        evidence of copying, so a shared sign-off does not make two reports copies.
         """
         toks = doc.tokens
         content = [i for i, k in enumerate(toks.linky) if not k]
-        code = self._outlet_ids.get(doc.outlet) if doc.outlet else None
         positions = minhash.anchor_positions(minhash.word_hashes([toks.words[i] for i in content]))
-        if not positions:
+        common = self.boilerplate_anchors(sorted({h for h, _ in positions}))
+        if not common:
             doc.common = frozenset()
             return doc.common
-        keys = sorted({h for h, _ in positions})
-        df = self._anchors.df(keys)
-        common: set[int] = {k for k, n in zip(keys, df.tolist(), strict=True) if n >= always_df}
-        if code is not None:
-            self_id = self._ids.get(doc.key, -1)
-            maybe = [
-                k for k, n in zip(keys, df.tolist(), strict=True) if min_outlet_df <= n < always_df
-            ]
-            for pos, ids in self._anchors.lookup(maybe, always_df):
-                same = int(np.count_nonzero(self._outlet_code[ids] == code))
-                if self_id >= 0 and bool(np.any(ids == self_id)):
-                    same -= 1
-                if same >= min_outlet_df:
-                    common.add(maybe[pos])
         starts = sorted(p for h, p in positions if h in common)
         marked: set[int] = set()
         span = minhash.ANCHOR_SHINGLE
