@@ -111,3 +111,17 @@ def test_number_keys(text: str, expected: list[str]) -> None:
 def test_entity_keys_across_scripts() -> None:
     assert entity_key("Moscou") == entity_key("Moscow") == entity_key("Москва")
     assert entity_key("Lavrov") == entity_key("Лавров")
+
+
+def test_signature_works_with_datasketch_lsh() -> None:
+    from copies_texts import FR_EDITED
+    from datasketch import MinHashLSH
+
+    a = fingerprint(FR_ORIGINAL, "fr")
+    b = fingerprint(FR_EDITED, "fr")
+    ma, mb = a.to_datasketch(), b.to_datasketch()
+    assert ma.jaccard(mb) == estimate_jaccard(a.signature, b.signature)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=(32, 2))
+    lsh.insert("a", ma)
+    assert lsh.query(mb) == ["a"]
+    assert lsh.query(fingerprint(EN_TRANSLATED, "en").to_datasketch()) == []

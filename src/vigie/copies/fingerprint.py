@@ -68,6 +68,18 @@ class Fingerprint:
             and self.version == other.version
         )
 
+    def to_datasketch(self) -> Any:
+        """The signature as a ``datasketch.MinHash`` (for datasketch's ``MinHashLSH`` and its
+        storage back-ends). Compare it only with signatures made by vigie: the permutations
+        are vigie's own, not datasketch's."""
+        from datasketch import MinHash
+
+        return MinHash(
+            num_perm=minhash.NUM_PERM,
+            hashvalues=self.signature.astype(np.uint64),
+            scheme="affine32",
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "v": self.version,
