@@ -27,7 +27,10 @@ SHARED = REPO.parent / "shared"
 SCORER = SHARED / "tools" / "score_quotes.py"
 DEFAULT_PAIRS = [
     (SHARED / "samples" / "articles.quotes.gold.jsonl", SHARED / "samples" / "articles"),
-    (REPO / "src" / "vigie" / "demo" / "quotes.gold.jsonl", None),
+    (
+        REPO / "src" / "vigie" / "demo" / "quotes.gold.jsonl",
+        REPO / "src" / "vigie" / "demo" / "corpus",
+    ),
 ]
 
 
@@ -36,6 +39,23 @@ def _stages() -> list[str]:
     if importlib.util.find_spec("vigie.stages.clean") is not None:
         names.insert(0, "clean")
     return names
+
+
+def _encodings(gold: Path) -> dict[str, str]:
+    """File encodings from a ``manifest.json`` beside the gold (the demo corpus has one)."""
+    manifest = gold.parent / "manifest.json"
+    if not manifest.is_file():
+        return {}
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    return {Path(a["file"]).name: a.get("encoding", "utf-8") for a in data.get("articles", [])}
+
+
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """The original text as the gold counts it: BOM dropped, newlines folded."""
+    if encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"
+    with open(path, encoding=encoding) as f:
+        return f.read()
 
 
 def predict(gold: Path, directory: Path, out: Path) -> tuple[Path, list[str]]:
@@ -48,6 +68,7 @@ def predict(gold: Path, directory: Path, out: Path) -> tuple[Path, list[str]]:
 
     stages = _stages()
     opts = Options()
+    encodings = _encodings(gold)
     problems: list[str] = []
     rows = []
     for line in gold.read_text(encoding="utf-8").splitlines():
@@ -58,8 +79,7 @@ def predict(gold: Path, directory: Path, out: Path) -> tuple[Path, list[str]]:
         if not path.is_file():
             problems.append(f"{path}: missing")
             continue
-        with open(path, encoding="utf-8-sig") as f:
-            text = f.read()
+        text = read_text(path, encodings.get(name, "utf-8"))
         art = Article(doc=str(path), text=text)
         run_stages(stages, art, opts)
         problems += [

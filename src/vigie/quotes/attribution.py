@@ -88,6 +88,7 @@ _HEADING_RUBRICS = frozenset(
         "europe",
     ]
 )
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "etait", "s'est"})
 _FOLLOWING_RE = re.compile(
     r"^\s*(?:c['’]est (?:en tout cas )?ce qu['’]|c['’]est ainsi qu['’]|ainsi s['’]exprim|"
     r"voil[aà] ce qu['’]|tels sont les propos)",
@@ -121,7 +122,18 @@ def _trim(text: str, s: int, e: int, keep_final: bool = False) -> tuple[int, int
     return s, e
 
 
+_DATELINE_RE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*\([^)]{1,40}\))?\s*,?\s*(?:le\s+)?"
+    r"(?:\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s+"
+)
+
+
 def _strip_connector(text: str, s: int, e: int) -> int:
+    """Start of a content span without a dateline ("KORVANSK, 11 février (Telekar) – ") or an
+    opening connector ("Dans le même temps, ")."""
+    m = _DATELINE_RE.match(text, s, e)
+    if m is not None:
+        s = m.end()
     f = fold(text[s:e])
     for c in CONNECTORS:
         if f.startswith(c) and len(f) > len(c) and f[len(c)] in " ,":
@@ -144,9 +156,10 @@ def build_records(ctx: Context, cues: list[Cue]) -> list[Record]:
         ctx.cue_by_start.setdefault(c.start, c)
     records: list[Record] = []
     verb_cues = [c for c in cues if c.kind in ("verb", "participle")]
-    # participles take the subject of the clause they hang on
+    # participles and coordinated verbs ("… et a appelé") take the subject of the clause
+    # they hang on
     for c in cues:
-        if c.kind == "participle" and c.subject is None:
+        if c.kind in ("participle", "verb") and c.subject is None:
             prev = [
                 p
                 for p in verb_cues
@@ -286,7 +299,7 @@ def _classify_quote(
     after = [c for c in in_sentence if c.start >= q.outer_end]
     before = [c for c in in_sentence if c.end <= q.outer_start]
     incise = _suffix_incise(text, q, after)
-    intro = _prefix_intro(text, prefix, ss, before)
+    intro = _prefix_intro(ctx, q, before)
     prefix_ok = intro is not None or _prefix_is_free(ctx, prefix, ss, q)
     suffix_ok = incise is not None or _suffix_is_free(suffix)
     if prefix_ok and suffix_ok:
@@ -295,7 +308,7 @@ def _classify_quote(
         if intro is not None:
             return "direct", intro, "direct-intro"
         # a quote alone in its sentence
-        if _looks_like_name(text, q, prefix):
+        if _looks_like_name(ctx, q, prefix):
             return "skip", None, ""
         words = len(text[s:e].split())
         if words < 4 and not re.search(r"[.!?…]$", text[s:e]):
@@ -307,7 +320,7 @@ def _classify_quote(
         if nxt is not None:
             return "direct", nxt, "direct-following"
         return "direct", None, "direct-implicit"
-    if _looks_like_name(text, q, prefix):
+    if _looks_like_name(ctx, q, prefix):
         return "skip", None, ""
     return "fragment", None, ""
 
@@ -329,19 +342,22 @@ def _suffix_incise(text: str, q: QuotedSpan, after: list[Cue]) -> Cue | None:
     return None
 
 
-def _prefix_intro(text: str, prefix: str, ss: int, before: list[Cue]) -> Cue | None:
-    p = prefix.rstrip(" \u00a0")
+def _prefix_intro(ctx: Context, q: QuotedSpan, before: list[Cue]) -> Cue | None:
+    """The cue that introduces the quote: "X a déclaré : « … »", "Selon X, « … »", or
+    "X a déclaré « … »" (a sentence-like quote right after the verb)."""
+    text = ctx.text
     for c in reversed(before):
-        if c.kind in ("verb", "participle") and c.comp in ("colon", "quote") and not c.inverted:
-            tail = text[c.end : ss + len(p)]
-            if len(tail) < 120:
-                return c
-        if c.kind in ("selon", "pour", "avis") and c.comp == "after":
-            tail = text[c.comp_start or c.end : ss + len(p)]
-            if not tail.strip(" ,\u00a0"):
-                return c
-        if c.kind == "verb" and c.comp is None and not c.inverted and p.endswith(":"):
+        gap = text[c.comp_start : q.outer_start] if c.comp_start is not None else "x"
+        if c.kind in ("verb", "participle") and c.comp == "colon" and not gap.strip():
             return c
+        if c.kind in ("verb", "participle") and c.comp == "quote" and not gap.strip():
+            inner = text[q.start : q.end]
+            if len(inner.split()) >= 4 or re.search(r"[.!?…]$", inner):
+                return c
+            return None
+        if c.kind in ("selon", "pour", "avis", "comme") and c.comp == "after":
+            if not gap.strip(" ,\u00a0"):
+                return c
     return None
 
 
@@ -362,17 +378,31 @@ def _suffix_is_free(suffix: str) -> bool:
     return not s or all(ch in '.!?…;:,»”"″)' for ch in s) or s.startswith(("«", "“"))
 
 
-def _looks_like_name(text: str, q: QuotedSpan, prefix: str) -> bool:
+def _looks_like_name(ctx: Context, q: QuotedSpan, prefix: str) -> bool:
     """«Neom», «club climat», the title of a book: a name in marks, not a quote."""
+    text = ctx.text
     inner = text[q.start : q.end]
     words = inner.split()
     if not words or len(words) > 8:
         return False
-    prev_word = fold(prefix.rstrip(" \u00a0").split(" ")[-1]) if prefix.strip() else ""
-    if prev_word in NAMING_WORDS:
+    prev_words = fold(prefix).split()
+    prev_word = prev_words[-1] if prev_words else ""
+    before_prev = prev_words[-2] if len(prev_words) > 1 else ""
+    if prev_word in NAMING_WORDS and before_prev not in _AUXILIARIES:
         return True
     if re.search(r"[.!?…]$", inner):
         return False
+    if inner[:1].isupper() and len(words) <= 5 and q.open_at is not None:
+        # "les exercices « Bouclier d'ambre 2025 »": a capitalised name right after a noun
+        before = ctx.token_at(max(0, q.open_at - 2))
+        toks = list(ctx.tokens(q.start, q.end))
+        if (
+            before is not None
+            and before.end <= q.open_at
+            and before.tok.pos_ in ("NOUN", "PROPN", "DET")
+            and not any(t.tok.pos_ in ("VERB", "AUX") for t in toks)
+        ):
+            return True
     caps = [w for w in words if w[0].isupper()]
     small = {"de", "du", "des", "la", "le", "les", "et", "à", "en", "d'", "l'", "of", "the"}
     return (
@@ -445,6 +475,23 @@ def _content_end(ctx: Context, start: int, cue: Cue, limit: int | None = None) -
             if inner_q is None or inner_q is q:
                 cut = min(cut, m.start())
                 break
+    m3 = re.search(
+        r",\s+(?:tout en|avant de|avant d['’]|après avoir|après être|sans pour autant)\s",
+        region[:cut],
+    )
+    if m3 is not None and not _inside_any_quote(ctx, start + m3.start(), q):
+        cut = m3.start()
+    infinitival = cue.comp in ("de", "inf")
+    for m4 in re.finditer(r"\s+et\s+", region[:cut]):
+        pos = start + m4.end()
+        if _inside_any_quote(ctx, start + m4.start(), q):
+            continue
+        nxt = ctx.cue_by_start.get(pos)
+        t = ctx.token_at(pos)
+        finite = t is not None and (t.tok.pos_ == "AUX" or "Fin" in t.tok.morph.get("VerbForm", []))
+        if (nxt is not None and nxt.kind == "verb" and nxt is not cue) or (infinitival and finite):
+            cut = m4.start()
+            break
     for m2 in re.finditer(r";|,?\s+mais\s+", region[:cut]):
         if _inside_any_quote(ctx, start + m2.start(), q):
             continue
@@ -664,8 +711,8 @@ def _heading_records(ctx: Context, records: list[Record]) -> list[Record]:
             ):
                 ns = seg.start + m.start(1)
                 ne = ns + len(name)
-                per = [e for e in ctx.entities if ns <= e[0] and e[1] <= ne]
-                if per or (len(words) <= 2 and not outlet_name(name)):
+                per = [e for e in ctx.entities if ns <= e[0] and e[1] <= ne and e[2] == "PER"]
+                if per or institution_name(name) or _registry_surname(ctx, name):
                     cs = seg.start + m.start(2)
                     s, e = _trim(text, cs, seg.end)
                     mention = _mention_for(ctx, ns, ne)
@@ -696,6 +743,19 @@ def _heading_records(ctx: Context, records: list[Record]) -> list[Record]:
                     rec.attribution_at = ns
                     out.append(rec)
     return out
+
+
+def _registry_surname(ctx: Context, name: str) -> bool:
+    """A single word ending with the surname of a person the article names ("SVLavrov")."""
+    f = fold(name)
+    if " " in f or len(f) < 4:
+        return False
+    for s, e, label in ctx.entities:
+        if label == "PER":
+            last = fold(ctx.text[s:e]).split()[-1]
+            if len(last) >= 4 and f.endswith(last):
+                return True
+    return False
 
 
 def _mention_for(ctx: Context, s: int, e: int) -> Mention | None:

@@ -307,10 +307,22 @@ def _verb_of(doc: Doc, t: Token) -> tuple[Verb, int] | None:
     if prev is not None and _f(prev) in DETERMINERS:
         return None
     if t.pos_ in ("NOUN", "ADJ", "PROPN", "ADV", "X") and (
-        (prev is not None and _f(prev) in _AUX) or nxt in _CLITICS
+        (prev is not None and _f(prev) in _AUX) or nxt in _CLITICS or _after_closing_mark(doc, t.i)
     ):
         return v, t.i
     return None
+
+
+def _after_closing_mark(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens an incise right after a quote: "« … », réplique X"."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+    return k >= 0 and doc[k].text[:1] in CLOSERS + '"″'
 
 
 def find_cues(ctx: Context) -> list[Cue]:
@@ -331,7 +343,43 @@ def find_cues(ctx: Context) -> list[Cue]:
             if c is not None:
                 cues.append(c)
     cues.sort(key=lambda c: c.start)
-    return _dedupe(cues)
+    cues = _dedupe(cues)
+    cues.extend(_colon_cues(ctx, cues))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _colon_cues(ctx: Context, cues: list[Cue]) -> list[Cue]:
+    """ "X a tenu à rassurer : « … »": any verb before a colon that opens a quote introduces
+    it, even when the lexicon does not know the verb (neutral stance)."""
+    out: list[Cue] = []
+    for seg, doc in enumerate(ctx.docs):
+        for t in doc:
+            if t.text != ":":
+                continue
+            k = t.i + 1
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+            if k >= len(doc) or doc[k].text[:1] not in ALL_MARKS:
+                continue
+            colon_off = ctx.segments[seg].start + t.idx
+            if any(
+                c.seg == seg and c.comp == "colon" and c.comp_start == colon_off + 1 for c in cues
+            ):
+                continue
+            v = t.i - 1
+            while v >= 0 and doc[v].pos_ != "VERB" and t.i - v < 8:
+                if doc[v].text in ".;!?" or doc[v].text[:1] in ALL_MARKS:
+                    v = -1
+                    break
+                v -= 1
+            if v < 0 or doc[v].pos_ != "VERB":
+                continue
+            verb = Verb(fold(doc[v].lemma_), "neutral", "")
+            c = _verb_cue_with(ctx, seg, doc, doc[v], verb)
+            if c is not None and c.comp == "colon":
+                out.append(c)
+    return out
 
 
 def _dedupe(cues: list[Cue]) -> list[Cue]:
@@ -358,7 +406,14 @@ def _verb_cue(ctx: Context, seg: int, doc: Doc, t: Token) -> Cue | None:
     found = _verb_of(doc, t)
     if found is None:
         return None
-    verb, last = found
+    return _verb_cue_with(ctx, seg, doc, t, found[0], found[1])
+
+
+def _verb_cue_with(
+    ctx: Context, seg: int, doc: Doc, t: Token, verb: Verb, last: int | None = None
+) -> Cue | None:
+    if last is None:
+        last = t.i
     first = t.i
     clitic: Token | None = None
     aux: Token | None = None
@@ -438,6 +493,14 @@ def _verb_cue(ctx: Context, seg: int, doc: Doc, t: Token) -> Cue | None:
             kind = "participle"
             if t.i > 0 and _f(doc[t.i - 1]) == "en":
                 first = t.i - 1
+        elif (
+            "Part" in verbform
+            and t.dep_ == "conj"
+            and any(c.dep_.startswith("aux") for c in t.head.children)
+        ):
+            pass  # "a pris acte de la décision et appelé les banques à …": shared auxiliary
+        elif _after_closing_mark(doc, t.i) and not _is_inf(t):
+            pass  # "« … », réplique Tomas Ledvin": the tagger's noun is the incise verb
         elif "Part" in verbform or (t.pos_ != "VERB"):
             return None  # "cité par RIA Novosti": a participle, not a speech act
     if (
@@ -598,24 +661,81 @@ def _find_subject(ctx: Context, seg: int, doc: Doc, t: Token, cue: Cue) -> None:
         subj = min(cands, key=lambda c: c.i)
         cue.subject = _subject_mention(ctx, seg, doc, subj, cue.first)
         return
+    if cue.kind == "participle":
+        return
+    prev = _prev_word(doc, cue.first)
+    after_quote = _after_closing_mark(doc, cue.first)
+    # "La secrétaire générale du pacte, Henrike Maasland, s'est dite …": the parser lost a
+    # subject set off by commas
+    if cue.comma_before and not after_quote:
+        span = _appositive_subject(doc, cue.first)
+        if span is not None:
+            cue.subject = make_mention(ctx, seg, span[0], span[1])
+            if cue.subject is not None:
+                return
+    # inverted subject after the group, in an incise ("…, a déclaré le ministre") or after
+    # "que"/"comme" ("ce qu'a déclaré X", "comme l'a dit X")
+    if cue.comma_before or after_quote or prev in ("que", "qu'", "l'", "le", "ainsi", "comme"):
+        start = skip_to_subject(doc, cue.last + 1, len(doc))
+        if start is not None and _f(doc[start]) not in ("que", "qu'"):
+            if doc[start].pos_ == "PRON" and _f(doc[start]) not in ("il", "elle", "ils", "elles"):
+                return
+            end = chunk_np(doc, start, len(doc))
+            if end > start:
+                cue.subject = make_mention(ctx, seg, start, end)
+                cue.inverted = True
+        return
     # the parser lost the subject: take the noun phrase just before the group
-    if not cue.comma_before and cue.kind != "participle":
+    if prev not in ("et", "puis", "mais", "ou", "ni"):
         a = _np_start_before(doc, cue.first)
         if a is not None:
             cue.subject = make_mention(ctx, seg, a, cue.first)
-            if cue.subject is not None:
-                return
-    # inverted subject after the group (an incise: "…, a déclaré le ministre")
-    if cue.kind == "participle":
-        return
-    start = skip_to_subject(doc, cue.last + 1, len(doc))
-    if start is not None and _f(doc[start]) not in ("que", "qu'"):
-        if doc[start].pos_ == "PRON" and _f(doc[start]) not in ("il", "elle", "ils", "elles"):
-            return
-        end = chunk_np(doc, start, len(doc))
-        if end > start:
-            cue.subject = make_mention(ctx, seg, start, end)
-            cue.inverted = True
+
+
+def _prev_word(doc: Doc, i: int) -> str:
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return _f(doc[k]) if k >= 0 else ""
+
+
+def _is_np(doc: Doc, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` form one noun phrase (no verb, no quote mark)."""
+    if b <= a or any(
+        doc[k].pos_ in ("VERB", "AUX") or doc[k].text[:1] in ALL_MARKS for k in range(a, b)
+    ):
+        return False
+    return chunk_np(doc, a, b) == b
+
+
+def _appositive_subject(doc: Doc, first: int) -> tuple[int, int] | None:
+    """``NP, Name,`` or ``Name, NP,`` or ``NP,`` right before the verb group (tokens)."""
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return None
+    commas = [k]
+    m = k - 1
+    while m >= 0 and len(commas) < 3 and m > k - 40:
+        if doc[m].text == "," or (doc[m].is_sent_start and m < k - 1):
+            commas.append(m if doc[m].text == "," else m - 1)
+        if doc[m].text in ".;:!?" or doc[m].text[:1] in ALL_MARKS:
+            commas.append(m)
+            break
+        m -= 1
+    else:
+        commas.append(m)
+    if len(commas) < 2:
+        commas.append(-1)
+    a_start, a_end = commas[1] + 1, commas[0]
+    if not _is_np(doc, a_start, a_end):
+        return None
+    if len(commas) >= 3:
+        b_start, b_end = commas[2] + 1, commas[1]
+        if _is_np(doc, b_start, b_end) and _f(doc[b_start]) in DETERMINERS:
+            return b_start, a_end
+    return a_start, a_end
 
 
 def _np_start_before(doc: Doc, first: int) -> int | None:
@@ -730,7 +850,10 @@ def _find_complement(ctx: Context, seg: int, doc: Doc, cue: Cue, verb: Verb) -> 
         if w in ("de", "d'") or (w in ("a", "à") and verb.lemma in A_INF_VERBS):
             k = j + 1
             while k < len(doc) and (
-                _f(doc[k]) in ("ne", "n'", "pas", "plus", "jamais") or _f(doc[k]) in _OBJ_CLITICS
+                _f(doc[k]) in ("ne", "n'", "pas", "plus", "jamais")
+                or _f(doc[k]) in _OBJ_CLITICS
+                or doc[k].text[:1] in ALL_MARKS
+                or doc[k].is_space
             ):
                 k += 1
             if k < len(doc) and _is_inf(doc[k]) and "D" in verb.frames:

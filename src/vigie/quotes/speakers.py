@@ -192,6 +192,14 @@ _FEMININE_ROLES = frozenset(
 )
 
 
+_HONORIFIC_RE = re.compile(r"^(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)(?:\.\s*|\s+)")
+
+
+def strip_honorific(name: str) -> str:
+    """``"M. Lavrov"``/``"M.Riabkov"``/``"Mme Truss"`` → the name (never "Milena" → "ilena")."""
+    return _HONORIFIC_RE.sub("", name.strip()).strip()
+
+
 def _norm_mod(w: str) -> list[str]:
     w = fold(w)
     if w in _STOP or not w or w in _CALENDAR:
@@ -295,7 +303,7 @@ class Registry:
 
     def _add(self, s: int, e: int) -> None:
         text = self.ctx.text[s:e]
-        name = re.sub(r"^(?:M|Mme|Mlle|Mr|Mrs|Dr|Me|Pr)\.?\s*", "", text).strip()
+        name = strip_honorific(text).strip()
         if not name:
             return
         key = _surname_key(name)
@@ -487,7 +495,7 @@ class Resolver:
             p = self.registry.by_name(m.name or m.text)
             if p is not None:
                 return p.canonical
-            return re.sub(r"^(?:M|Mme|Mlle|Mr|Mrs|Dr|Me|Pr)\.?\s*", "", m.name or m.text)
+            return strip_honorific(m.name or m.text)
         if kind == "pronoun":
             if m.head in ("son", "sa", "ses", "leur", "leurs"):
                 return self.last_speaker(pos, None, m.plural and m.head.startswith("leur"))

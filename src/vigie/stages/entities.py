@@ -225,7 +225,7 @@ _CALENDAR = frozenset(
         "décembre",
     ]
 )
-_HONORIFIC_RE = re.compile(r"^(M|Mme|Mlle|Mr|Mrs|Dr|Me|Pr)\.?\s*(?=[A-ZÀ-Þ])")
+_HONORIFIC_RE = re.compile(r"^(M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)(?:\.\s*|\s+)(?=[A-ZÀ-Þ])")
 _PARTICLES = frozenset(
     {
         "de",
