@@ -138,3 +138,33 @@ def test_html_is_kept_for_the_extract_stage(tmp_path: Path) -> None:
     p.write_text("<html><body><p>Bonjour</p></body></html>", encoding="utf-8")
     arts, _ = _read(str(p), options=IngestOptions())
     assert arts[0].html and arts[0].text == "" and arts[0].input_format == "html"
+
+
+def test_sidecar_metadata_beside_a_text_file(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Titre du fichier\nCorps.\n", encoding="utf-8")
+    (tmp_path / "a.txt.meta.json").write_text(
+        json.dumps(
+            {
+                "url": "https://www.journal.test/2025/a",
+                "published": "2025-02-03",
+                "authors": ["Ana Liss"],
+                "title": "Titre de la page",
+            }
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Autre\nCorps.\n", encoding="utf-8")
+    (tmp_path / "b.txt.meta.json").write_text("{broken", encoding="utf-8")
+    arts, fails = _read(str(tmp_path))
+    a = next(x for x in arts if x.doc.endswith("a.txt"))
+    assert (a.url, a.outlet, a.published, a.authors, a.title) == (
+        "https://www.journal.test/2025/a",
+        "journal.test",
+        "2025-02-03",
+        ["Ana Liss"],
+        "Titre de la page",
+    )
+    assert len(arts) == 2
+    assert [f.input for f in fails] == [str(tmp_path / "b.txt.meta.json")]
+    assert "metadata file ignored" in fails[0].problem

@@ -34,6 +34,8 @@ class Failure:
 
 
 _TXT = (".txt", ".text")
+#: metadata saved beside a .txt/.html file: ``article.txt`` + ``article.txt.meta.json``
+SIDECAR = ".meta.json"
 _HTML = (".html", ".htm", ".xhtml")
 _JSONL = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
@@ -126,25 +128,53 @@ class _Reader:
             yield Failure(shown, "empty file (only whitespace)")
             return
         source_key = str(path.resolve())
-        if kind == "html":
-            yield Article(
-                doc=shown,
-                text="",
-                html=text,
-                source_key=source_key,
-                input_format="html",
-                encoding=encoding,
-                outlet=self.outlet,
-            )
-        else:
-            yield Article(
-                doc=shown,
-                text=text,
-                source_key=source_key,
-                input_format="txt",
-                encoding=encoding,
-                outlet=self.outlet,
-            )
+        article = Article(
+            doc=shown,
+            text="" if kind == "html" else text,
+            html=text if kind == "html" else None,
+            source_key=source_key,
+            input_format=kind,
+            encoding=encoding,
+            outlet=self.outlet,
+        )
+        problem = self._apply_sidecar(article, path)
+        if problem:
+            yield Failure(shown + SIDECAR, problem)
+        yield article
+
+    def _apply_sidecar(self, article: Article, path: Path) -> str | None:
+        """Metadata from ``<file>.meta.json`` beside the file (url, outlet, title, published,
+        authors, language), as scrapers often save it. Returns a problem, or None."""
+        side = path.with_name(path.name + SIDECAR)
+        if not side.is_file():
+            return None
+        try:
+            meta = json.loads(side.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return f"metadata file ignored: {exc}"
+        if not isinstance(meta, dict):
+            return "metadata file ignored: expected a JSON object"
+
+        def text_field(key: str) -> str | None:
+            value = meta.get(key)
+            return value.strip() if isinstance(value, str) and value.strip() else None
+
+        url = text_field("url")
+        if url:
+            article.url = url
+        article.title = text_field("title") or article.title
+        if not self.outlet:
+            article.outlet = text_field("outlet") or _domain(url) or article.outlet
+        published = normalise_date(meta.get("published"))
+        if published:
+            article.published = published
+        elif meta.get("published"):
+            article.meta["published_raw"] = str(meta["published"])
+        article.authors = _authors(meta.get("authors") or meta.get("author")) or article.authors
+        language = text_field("language")
+        if language:
+            article.language = language.lower()
+        return None
 
     # -- JSONL ------------------------------------------------------------------------------
     def read_jsonl(
@@ -250,7 +280,7 @@ class _Reader:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
-                if name.startswith("."):
+                if name.startswith(".") or name.endswith(SIDECAR):
                     continue
                 shown = os.path.join(given, os.path.relpath(os.path.join(dirpath, name), root))
                 kind = _kind(name)
