@@ -2,8 +2,8 @@
 
     python benchmarks/ingest.py [--limit N] [--workers W] [--db PATH] [--corpus PATH]
 
-Streams ``../shared/corpora/fr-tv-news.jsonl.gz`` (237,965 items) through the default
-per-article pipeline (extract, metadata, clean, language) into a fresh SQLite store with its
+Streams ``../shared/corpora/fr-tv-news.jsonl.gz`` (237,965 items) through the core
+per-article stages (extract, metadata, clean, language) into a fresh SQLite store with its
 full-text index, then prints articles/s and the peak resident memory of the main process and
 of the largest worker. ``--limit`` ingests only the first N items. Keep ``--db`` to reuse the
 store in benchmarks/search.py.
@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from vigie.config import Options
+from vigie.config import CORE_STAGES, Options
 from vigie.runners.ingest import ingest
 from vigie.storage.sqlite import SQLiteStore
 
@@ -80,6 +80,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N items only (0: all)")
     ap.add_argument("--workers", type=int, default=0, help="0: one per core")
     ap.add_argument("--db", default="", help="store to create (default: a temp file)")
+    ap.add_argument("--stages", default="", help="comma-separated (default: the core stages)")
     args = ap.parse_args()
 
     corpus = Path(args.corpus)
@@ -97,6 +98,7 @@ def main() -> None:
         sys.exit(f"{db} exists: give a new path")
     opts = Options()
     opts.pipeline.workers = args.workers
+    opts.pipeline.stages = args.stages.split(",") if args.stages else list(CORE_STAGES)
     store = SQLiteStore(db)
     sampler = ChildMemory()
     sampler.start()
@@ -118,6 +120,7 @@ def main() -> None:
         "peak_rss_main_mb": round(main_rss),
         "peak_rss_largest_worker_mb": round(child_rss),
         "workers": opts.pipeline.workers or os.cpu_count(),
+        "stages": opts.pipeline.stages,
         "cpus": os.cpu_count(),
         "db_mb": round(db.stat().st_size / 1e6),
         "furniture_learned": report.furniture_learned,

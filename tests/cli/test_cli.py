@@ -147,3 +147,40 @@ def test_entry_point_runs_in_a_real_process(tmp_path: Path, samples_dir: Path) -
     )
     assert p.returncode == 0, p.stderr
     assert "1 added" in p.stdout
+
+
+def test_core_ingest_then_analyse_adds_quotes(tmp_path: Path, samples_dir: Path) -> None:
+    db = tmp_path / "v.db"
+    code, _, err = run(db, "ingest", "--workers", "1", "--stages", "core", str(samples_dir))
+    assert code == 0, err
+    _, out, _ = run(db, "quotes", "--json")
+    assert json.loads(out)["total"] == 0
+    code, out, err = run(db, "analyse", "--workers", "1", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"analysed": 5}
+    _, out, _ = run(db, "quotes", "--speaker", "serguei lavrov", "--json")
+    lavrov = json.loads(out)
+    assert lavrov["total"] >= 5
+    assert all(q["speaker"] == "Sergueï Lavrov" for q in lavrov["quotes"])
+    _, out, _ = run(db, "quotes", "--via", "sputnik", "--json")
+    assert {q["outlet"] for q in json.loads(out)["quotes"]} == {"Sputnik France"}
+    _, out, _ = run(db, "export", "quotes")
+    rec = json.loads(out.splitlines()[0])
+    assert list(rec) == [
+        "doc",
+        "doc_sha1",
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "type",
+        "speaker",
+        "speaker_mention",
+        "cue",
+        "via",
+        "confidence",
+    ]
+    original = Path(rec["doc"]).read_text(encoding="utf-8")
+    assert original[rec["start"] : rec["end"]] == rec["text"]
+    _, out, _ = run(db, "export", "citations", "--format", "csv")
+    assert "Sputnik" in out

@@ -7,6 +7,7 @@ import sys
 import click
 
 from vigie.cli.context import Ctx, emit_json, fail, pass_ctx
+from vigie.config import CORE_STAGES
 from vigie.errors import VigieError
 from vigie.runners.ingest import ingest
 
@@ -17,6 +18,12 @@ __all__ = ["ingest_cmd", "runs_cmd"]
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--outlet", help="Outlet name for every article read (overrides the input's).")
 @click.option("--workers", type=int, help="Worker processes (0: one per core, 1: none).")
+@click.option(
+    "--stages",
+    metavar="LIST",
+    help="Comma-separated stages to run instead of the configured pipeline; 'core' for "
+    "extract,metadata,clean,language (no language model: fastest).",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input failed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
 @pass_ctx
@@ -25,6 +32,7 @@ def ingest_cmd(
     paths: tuple[str, ...],
     outlet: str | None,
     workers: int | None,
+    stages: str | None,
     strict: bool,
     as_json: bool,
 ) -> None:
@@ -36,6 +44,10 @@ def ingest_cmd(
     options = ctx.options
     if workers is not None:
         options.pipeline.workers = workers
+    if stages:
+        options.pipeline.stages = (
+            list(CORE_STAGES) if stages == "core" else [s.strip() for s in stages.split(",")]
+        )
     store = ctx.open_store()
     show_bar = sys.stderr.isatty() and not as_json
     try:

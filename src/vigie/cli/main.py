@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from vigie import __version__
+from vigie.cli.analyse import analyse_cmd
 from vigie.cli.articles import export_group, search_cmd, show_cmd
 from vigie.cli.context import Ctx
 from vigie.cli.demo import demo_cmd
@@ -33,6 +34,7 @@ def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
 
 for command in (
     demo_cmd,
+    analyse_cmd,
     quotes_cmd,
     ingest_cmd,
     search_cmd,

@@ -528,6 +528,29 @@ class SQLiteStore:
             raise NotFoundError(f"no article with id {article_id!r}")
         return _row_article(row)
 
+    def article_ids(self, filters: ArticleFilters | None = None) -> list[str]:
+        where, params = (filters or ArticleFilters()).sql("x")
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT a.article_id FROM articles a JOIN article_facets x ON x.rowid = a.rowid"
+                f" WHERE {where} ORDER BY a.rowid",
+                params,
+            )
+        ]
+
+    def get_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """Articles by id, in the order given (unknown ids are left out)."""
+        found: dict[str, Article] = {}
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            marks = ", ".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT * FROM articles WHERE article_id IN ({marks})", chunk
+            ).fetchall():
+                found[row["article_id"]] = _row_article(row)
+        return [found[i] for i in article_ids if i in found]
+
     def article_versions(self, source_key: str) -> list[dict[str, Any]]:
         return [
             dict(r)
