@@ -144,8 +144,30 @@ def _strip_connector(text: str, s: int, e: int) -> int:
     return s
 
 
+_INDEFINITE_SUBJECTS = frozenset(
+    fold(w)
+    for w in (
+        "quelqu'un",
+        "personne",
+        "chacun",
+        "chacune",
+        "tout le monde",
+        "n'importe qui",
+        "certains",
+        "d'aucuns",
+        "nul",
+        "aucun",
+        "aucune",
+    )
+)
+
+
 def _first_second_person(m: Mention | None) -> bool:
-    return m is not None and fold(m.text).lstrip("-") in FIRST_SECOND_PERSON
+    """A subject that is not a third-party speaker: "je", "nous", "on", "quelqu'un"…"""
+    if m is None:
+        return False
+    f = fold(m.text).lstrip("-")
+    return f in FIRST_SECOND_PERSON or f in _INDEFINITE_SUBJECTS
 
 
 def build_records(ctx: Context, cues: list[Cue]) -> list[Record]:
@@ -330,13 +352,14 @@ def _suffix_incise(text: str, q: QuotedSpan, after: list[Cue]) -> Cue | None:
         gap = text[q.outer_end : c.start]
         if len(gap) > 4 or gap.strip(" ,\u00a0"):
             return None
-        if (
-            c.kind in ("verb", "participle")
-            and (c.inverted or c.comma_before)
-            and c.comp in (None, "colon", "quote")
+        if c.kind in ("verb", "participle") and (
+            c.inverted or (c.comma_before and c.comp in (None, "colon", "quote"))
         ):
             return c
         if c.kind in ("selon", "comme") and c.comp in ("before", "whole"):
+            inner = text[q.start : q.end]
+            if len(inner.split()) < 6 and not re.search(r"[.!?…]$", inner) and inner[:1].isupper():
+                return None  # «La Nuit des fanaux», d'après X: a title, not a quote
             return c
         return None
     return None
@@ -355,9 +378,12 @@ def _prefix_intro(ctx: Context, q: QuotedSpan, before: list[Cue]) -> Cue | None:
             if len(inner.split()) >= 4 or re.search(r"[.!?…]$", inner):
                 return c
             return None
-        if c.kind in ("selon", "pour", "avis", "comme") and c.comp == "after":
-            if not gap.strip(" ,\u00a0"):
-                return c
+        if (
+            c.kind in ("selon", "pour", "avis", "comme")
+            and c.comp == "after"
+            and not gap.strip(" ,\u00a0")
+        ):
+            return c
     return None
 
 
@@ -488,7 +514,12 @@ def _content_end(ctx: Context, start: int, cue: Cue, limit: int | None = None) -
             continue
         nxt = ctx.cue_by_start.get(pos)
         t = ctx.token_at(pos)
-        finite = t is not None and (t.tok.pos_ == "AUX" or "Fin" in t.tok.morph.get("VerbForm", []))
+        form = t.tok.morph.get("VerbForm", []) if t is not None else []
+        finite = t is not None and (
+            t.tok.pos_ == "AUX"
+            or "Fin" in form
+            or ("Part" in form and "Past" in t.tok.morph.get("Tense", []))
+        )
         if (nxt is not None and nxt.kind == "verb" and nxt is not cue) or (infinitival and finite):
             cut = m4.start()
             break
@@ -711,7 +742,13 @@ def _heading_records(ctx: Context, records: list[Record]) -> list[Record]:
             ):
                 ns = seg.start + m.start(1)
                 ne = ns + len(name)
-                per = [e for e in ctx.entities if ns <= e[0] and e[1] <= ne and e[2] == "PER"]
+                per = [
+                    e
+                    for e in ctx.entities
+                    if ns <= e[0] <= e[1] <= ne
+                    and e[2] == "PER"
+                    and 4 * (e[1] - e[0]) >= 3 * (ne - ns)
+                ]
                 if per or institution_name(name) or _registry_surname(ctx, name):
                     cs = seg.start + m.start(2)
                     s, e = _trim(text, cs, seg.end)

@@ -10,6 +10,7 @@ indirect question, a colon or a quote. Negated speech ("n'a pas dit") and predic
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -243,6 +244,67 @@ _NOT_SOURCE = frozenset(
         "niveau",
         "niveaux",
         "profil",
+        "tradition",
+        "traditions",
+        "usage",
+        "usages",
+        "formule",
+        "procédure",
+        "procédures",
+        "coutume",
+        "méthode",
+        "méthodes",
+        "expression",
+        "logique",
+        "schéma",
+        "scénario",
+        "scénarios",
+        "modèle",
+        "modèles",
+        "rythme",
+        "ordre",
+        "degré",
+        "âge",
+        "âges",
+        "sexe",
+        "humeur",
+        "goût",
+        "goûts",
+        "situation",
+        "situations",
+        "contexte",
+        "météo",
+        "moment",
+        "moments",
+        "période",
+        "périodes",
+        "zone",
+        "zones",
+        "endroit",
+        "endroits",
+        "lieu",
+        "lieux",
+        "taux",
+        "prix",
+        "valeur",
+        "valeurs",
+        "mesure",
+        "mesures",
+        "résultat",
+        "résultats",
+        "façon",
+        "manière",
+        "mode",
+        "modes",
+        "critère",
+        "norme",
+        "normes",
+        "barème",
+        "grille",
+        "échelle",
+        "horaire",
+        "horaires",
+        "cours",
     ]
 )
 
@@ -827,6 +889,11 @@ def _find_complement(ctx: Context, seg: int, doc: Doc, cue: Cue, verb: Verb) -> 
         t = doc[j]
         w = _f(t)
         off = base + t.idx
+        if subj_end is not None and off >= subj_end:
+            # an incise has no complement after its inverted subject (only a colon)
+            if t.text == ":":
+                cue.comp, cue.comp_start = "colon", base + t.idx + 1
+            return
         if subj_end is not None and cue.end <= off < subj_end:
             j += 1
             continue
@@ -837,6 +904,8 @@ def _find_complement(ctx: Context, seg: int, doc: Doc, cue: Cue, verb: Verb) -> 
         if adv:
             j += adv
             continue
+        if w in ("que", "qu'") and t.head.dep_ == "acl:relcl" and j > cue.last + 1:
+            return  # "un discours que la chaîne a diffusé": a relative pronoun
         if w in ("que", "qu'") and "Q" in verb.frames:
             cue.comp, cue.comp_start = "que", base + t.idx + len(t.text)
             return
@@ -927,7 +996,9 @@ def _source_ok(m: Mention | None) -> bool:
     if m.kind in ("name", "pronoun", "org", "speech", "coord"):
         return not (m.kind == "org" and m.head in _NOT_SOURCE)
     if m.kind == "description":
-        return m.head in ROLE_NOUNS or m.head in _SOURCE_HEADS or m.head in SPEECH_NOUNS
+        # people or bodies ("son cabinet", "les gardes-frontières", "les organisateurs"), not
+        # "selon les cas", "selon la loi"
+        return bool(m.head) and m.head not in _NOT_SOURCE
     return False
 
 
@@ -991,13 +1062,61 @@ def _position_content(ctx: Context, seg: int, doc: Doc, cue: Cue, i: int, end: i
     after_np = base + doc[end - 1].idx + len(doc[end - 1].text) if end > i else cue.end
     rest = ctx.text[after_np:se]
     head = before.strip()
-    if _only_connector(head) and rest.lstrip().startswith(","):
-        cue.comp, cue.comp_start = "after", after_np + rest.index(",") + 1
-        return
+    if _only_connector(head) or re.search(r"(?:\b(?:et|mais|car|or|donc|puisque)|,)$", head):
+        comma = _comma_after_source(doc, end)
+        if comma is not None:
+            cue.comp, cue.comp_start = "after", base + doc[comma].idx + 1
+            return
     if not rest.strip(' .!?…»”"\u00a0') or _trailing_incise(rest):
         cue.comp, cue.comp_start = "before", ss
         return
     cue.comp, cue.comp_start = "whole", ss
+
+
+def _finite(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+
+
+def _stops_phrase(t: Token) -> bool:
+    return _finite(t) or t.text in ".;:!?" or t.text[:1] in ALL_MARKS
+
+
+def _comma_after_source(doc: Doc, end: int) -> int | None:
+    """The comma that ends a sentence-initial source phrase ("Selon X, …"), past modifiers
+    and appositions ("Selon un sondage de l'institut K publié mercredi, …", "Pour
+    l'économiste A, de l'université B, …", "Selon son porte-parole, cité par l'agence T, …")."""
+    k = end
+    steps = 0
+    while k < len(doc) and doc[k].text != "," and steps < 10:
+        if _stops_phrase(doc[k]):
+            return None
+        k += 1
+        steps += 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    for _ in range(2):
+        j = k + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j >= len(doc):
+            break
+        first = doc[j]
+        form = first.morph.get("VerbForm", [])
+        apposition = _f(first) in ("de", "du", "des", "d'", "ancien", "ancienne") or (
+            "Part" in form and "Pres" not in first.morph.get("Tense", [])
+        )
+        if not apposition:
+            break
+        m = j
+        while m < len(doc) and doc[m].text != "," and m - j < 12:
+            if _stops_phrase(doc[m]):
+                return k
+            m += 1
+        if m < len(doc) and doc[m].text == ",":
+            k = m
+        else:
+            break
+    return k
 
 
 def _only_connector(text: str) -> bool:
@@ -1050,8 +1169,11 @@ def _pour_cue(ctx: Context, seg: int, doc: Doc, t: Token) -> Cue | None:
     ss, _ = ctx.sentence(base + t.idx)
     if not _only_connector(ctx.text[ss : base + t.idx]):
         return None
+    comma = _comma_after_source(doc, end)
+    if comma is None:
+        return None
     cue = Cue("pour", s, e, text, "pour", "hedged", seg, i, i, i, subject=m)
-    cue.comp, cue.comp_start = "after", base + doc[end].idx + 1
+    cue.comp, cue.comp_start = "after", base + doc[comma].idx + 1
     return cue
 
 

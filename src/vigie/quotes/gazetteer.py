@@ -473,40 +473,131 @@ def strip_article(name: str) -> str:
     return s2.strip() or s
 
 
-def outlet_name(text: str) -> str | None:
-    """Canonical outlet for a mention ("l'agence Tass", "RIA Novosti", "la chaîne RT")."""
-    f = fold(strip_article(text))
-    f = f.strip(" .,;:")
+_OUTLET_NOUN_SKIP = frozenset(
+    {
+        "de",
+        "d'",
+        "presse",
+        "publique",
+        "d'etat",
+        "etat",
+        "officielle",
+        "etatique",
+        "privee",
+        "d'information",
+        "d'informations",
+        "information",
+        "television",
+        "radio",
+        "en",
+        "ligne",
+    }
+)
+#: words that make a capitalised name an outlet's ("Canal Sept", "Radio Lisk", "Méridie Soir")
+OUTLET_NAME_WORDS = frozenset(
+    fold(w)
+    for w in [
+        "Canal",
+        "Radio",
+        "Télé",
+        "Tele",
+        "TV",
+        "Info",
+        "Infos",
+        "Soir",
+        "Matin",
+        "Journal",
+        "Courrier",
+        "Écho",
+        "Echo",
+        "Échos",
+        "Echos",
+        "Presse",
+        "Hebdo",
+        "Gazette",
+        "Tribune",
+        "Dépêche",
+        "Nouvelles",
+        "Quotidien",
+        "Express",
+        "Observateur",
+        "Times",
+        "Post",
+        "News",
+        "Herald",
+        "Daily",
+        "Actu",
+        "Actualités",
+        "Magazine",
+        "Mag",
+        "Chronicle",
+        "Ledger",
+        "FM",
+        "Média",
+        "Médias",
+        "Télévision",
+        "Television",
+        "Dépêches",
+        "Agence",
+        "Press",
+        "Gazet",
+        "Zeitung",
+        "Nachrichten",
+    ]
+)
+
+
+def outlet_name(text: str, *, named_as_outlet: bool = False) -> str | None:
+    """Canonical outlet for a mention ("l'agence Tass", "RIA Novosti", "la chaîne RT",
+    "l'agence d'État Telekar", "Canal Sept"), or None.
+
+    ``named_as_outlet``: the context already says it is an outlet ("dans une interview à …"),
+    so any capitalised name is accepted."""
+    whole = fold(text).strip(" .,;:")
+    if whole in OUTLETS:
+        return OUTLETS[whole]
+    raw = strip_article(text).strip(" .,;:")
+    f = fold(raw)
     if f in OUTLETS:
         return OUTLETS[f]
     if f in PLATFORMS:
         return PLATFORMS[f]
+    raw_words = raw.split()
     words = f.split()
     # "l'agence de presse Tass", "la chaîne de télévision RT": drop the outlet noun phrase
-    while words and (
-        words[0] in OUTLET_NOUNS
-        or words[0]
-        in {
-            "de",
-            "d'",
-            "presse",
-            "publique",
-            "russe",
-            "francaise",
-            "americaine",
-            "britannique",
-            "d'information",
-            "officielle",
-            "etatique",
-        }
+    k = 0
+    while k < len(words) and (
+        words[k] in OUTLET_NOUNS
+        or words[k] in _OUTLET_NOUN_SKIP
+        or DEMONYMS.get(words[k].rstrip("es"))
+        or _is_demonym(words[k])
     ):
-        words = words[1:]
-    rest = " ".join(words)
+        k += 1
+    rest = " ".join(words[k:])
     if rest in OUTLETS:
         return OUTLETS[rest]
     if rest in PLATFORMS:
         return PLATFORMS[rest]
+    name_words = raw_words[k:]
+    capitalised = (
+        bool(name_words)
+        and all(
+            w[:1].isupper() or w[:1].isdigit() or fold(w) in ("de", "du", "des", "la", "le", "d'")
+            for w in name_words
+        )
+        and name_words[0][:1].isupper()
+    )
+    if not capitalised or len(name_words) > 5:
+        return None
+    if k > 0 or named_as_outlet:
+        return " ".join(name_words)
+    if any(fold(w) in OUTLET_NAME_WORDS for w in name_words):
+        return " ".join(name_words)
     return None
+
+
+def _is_demonym(word: str) -> bool:
+    return demonym_country(word) is not None
 
 
 def country_government(text: str) -> str | None:

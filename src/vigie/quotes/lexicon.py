@@ -88,6 +88,7 @@ reprendre|neutral|
 commenter|neutral|
 confier|neutral|QI
 lancer|neutral|Q
+rapporter|neutral|Q
 écrire|neutral|QW
 relever|neutral|Q
 signaler|neutral|Q

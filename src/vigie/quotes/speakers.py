@@ -516,21 +516,32 @@ class Resolver:
         return self._resolve_description(m, pos)
 
     def _resolve_description(self, m: Mention, pos: int) -> str | None:
-        text = m.text
+        text = m.text.strip()
         if len(text.split()) == 1 and text[:1].isupper():
             p = self.registry.by_name(text)
             if p is not None:
                 return p.canonical
-        inst = institution_name(text) or country_government(text)
+        inst = institution_name(text) or country_government(text) or _collective(text)
         if inst:
             return inst
         outlet = outlet_name(text)
         if outlet:
             return outlet
+        words = text.split()
+        det = fold(words[0]) if words else ""
+        bare = " ".join(words[1:]) if det in _DETS else text
+        bare = re.sub(r"^[lL][’']\s*", "", bare) if det.startswith("l'") else bare
+        if det.startswith("l'") and det != "l'":
+            bare = text[2:].strip()
         role = role_of(text)
         if role is not None and m.kind != "org":
             gender = m.gender or _gender_of(text)
-            if m.definite:
+            if det in _POSSESSIVES:
+                # "son porte-parole": the role of the last speaker (a person or a body)
+                owner = self.last_speaker(pos, include_subjects=True)
+                if owner:
+                    return "anonymous:" + bare + " " + _of(owner)
+            elif m.definite:
                 p = self.registry.by_title(role, pos, gender)
                 if p is not None:
                     return p.canonical
@@ -538,11 +549,141 @@ class Resolver:
                     last = self.last_speaker(pos, gender, include_subjects=False)
                     if last is not None:
                         return last
-            return "anonymous:" + text.strip()
-        name = strip_article(text).strip()
-        if m.kind == "org" or (m.head in _INSTITUTION_HEADS):
-            inst2 = institution_name(name) or country_government(name)
-            return inst2 or name
+            return "anonymous:" + bare
+        if m.kind == "org" or m.head in _INSTITUTION_HEADS or m.head in _COLLECTIVES:
+            inst2 = institution_name(bare) or country_government(bare)
+            if det in _POSSESSIVES:
+                owner = self.last_speaker(pos, include_subjects=True)
+                if owner:
+                    return bare + " " + _of(owner)
+            if m.kind != "org" and not m.definite:
+                return "anonymous:" + bare
+            return inst2 or bare
         if m.kind == "description" and m.head:
-            return "anonymous:" + text.strip()
-        return name or None
+            return "anonymous:" + bare
+        return bare or None
+
+
+_DETS = frozenset(
+    fold(w)
+    for w in [
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "plusieurs",
+        "certains",
+        "certaines",
+        "quelques",
+    ]
+)
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+#: groups speaking as one: named without an article, not "anonymous"
+_COLLECTIVES = frozenset(
+    fold(w)
+    for w in [
+        "délégation",
+        "délégations",
+        "organisateurs",
+        "organisateur",
+        "presse",
+        "médias",
+        "gardes-frontières",
+        "état-major",
+        "cabinet",
+        "services",
+        "autorités",
+        "enquêteurs",
+        "secouristes",
+        "pompiers",
+        "gendarmes",
+        "policiers",
+        "douaniers",
+        "syndicats",
+        "manifestants",
+        "habitants",
+        "riverains",
+        "participants",
+        "élus",
+        "équipe",
+        "équipes",
+        "direction",
+        "comité",
+        "chambre",
+        "institut",
+        "observatoire",
+        "opposition",
+        "majorité",
+        "collectif",
+        "rédaction",
+    ]
+)
+_ADJ_COLLECTIVE_RE = re.compile(
+    r"^(?:les |l['’])?(autorités|diplomatie)\s+([a-zéèêëïîôûç-]+)$", re.IGNORECASE
+)
+
+
+def _masc_sing(adj: str) -> str:
+    a = fold(adj)
+    for suf, rep in (
+        ("iennes", "ien"),
+        ("ienne", "ien"),
+        ("aines", "ain"),
+        ("aine", "ain"),
+        ("aises", "ais"),
+        ("aise", "ais"),
+        ("ises", "is"),
+        ("es", "e"),
+    ):
+        if a.endswith(suf):
+            return adj[: len(adj) - len(suf)] + rep
+    return adj[:-1] if a.endswith("s") else adj
+
+
+def _collective(text: str) -> str | None:
+    """ "les autorités valdoriennes" → "gouvernement valdorien"; "la diplomatie karsovienne" →
+    "ministère karsovien des Affaires étrangères"."""
+    m = _ADJ_COLLECTIVE_RE.match(
+        strip_article(text) if not text.lower().startswith("les ") else text
+    )
+    if m is None:
+        return None
+    adj = _masc_sing(m.group(2))
+    if fold(m.group(1)) == "autorites":
+        return country_government(f"gouvernement {adj}") or f"gouvernement {adj}"
+    return f"ministère {adj} des Affaires étrangères"
+
+
+def _of(owner: str) -> str:
+    """French "de" before a name: "du ministère …", "de Sergueï Lavrov", "d'Antony Blinken"."""
+    f = fold(owner)
+    for prefix in (
+        "ministere",
+        "gouvernement",
+        "departement",
+        "conseil",
+        "parlement",
+        "senat",
+        "comite",
+        "parquet",
+        "pacte",
+        "kremlin",
+        "pentagone",
+    ):
+        if f.startswith(prefix):
+            return "du " + owner
+    if f[:1] in "aeiouyh":
+        return "d'" + owner
+    return "de " + owner

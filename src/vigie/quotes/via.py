@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from vigie.quotes.gazetteer import OUTLET_NOUNS, fold, outlet_name
+from vigie.quotes.gazetteer import PLACES, fold, outlet_name
 
 if TYPE_CHECKING:
     from vigie.quotes.context import Context
@@ -39,9 +39,12 @@ _STRONG = [
     r"\bsur le plateau d(?:e|u|es|['’])\s*",
     r"\bdans les colonnes d(?:e|u|es|['’])\s*",
     r"\binterviewée?s?\s+par\s+",
-    r"\binterrogée?s?\s+par\s+",
+    r"\binterrogée?s?\s+(?:\w+\s+){0,3}?(?:par|au micro d[eu'’])\s*",
 ]
 _WEAK = [
+    r"\binterrogée?s?\s+(?:\w+\s+){0,3}?(?:sur|à|dans)\s+",
+    r"\b(?=(?:la|le|l['’])\s*(?:chaîne|agence|radio|quotidien|journal|hebdomadaire|"
+    r"magazine|site|télévision)\b)",
     r"\bselon\s+",
     r"\bd['’]après\s+",
     r"\bcitée?s?\s+par\s+",
@@ -76,55 +79,43 @@ class Citation:
 
 
 def _capitalised(cand: str) -> bool:
-    """ "Le Point", "RT", "20 Minutes": not "sur le point de", "dans 20 minutes"."""
-    words = re.sub(
-        r"^(?:[lL][’']|[lL][ea]s? |[dD]u |[dD]es |[aA]ux? |[dD][’'])", "", cand.strip()
-    ).split()
-    if not words:
-        return False
-    if words[0][:1].isdigit():
-        return len(words) > 1 and words[1][:1].isupper()
-    return words[0][:1].isupper()
+    """ "Le Point", "RT", "l'agence Tass": not "sur le point de", "dans 20 minutes"."""
+    words = cand.split()
+    return bool(words) and (
+        words[-1][:1].isupper() or (words[-1][:1].isdigit() and len(words) == 1)
+    )
 
 
 def _outlet_in(text: str, s: int, e: int, strong: bool) -> tuple[int, int, str] | None:
-    """The longest prefix of ``text[s:e]`` that names an outlet."""
+    """The longest prefix of ``text[s:e]`` that names an outlet (any capitalised name after
+    an outlet noun, or after a pattern that says it is one when ``strong``)."""
     words = list(re.finditer(r"[^\s\u00a0]+", text[s:e]))
     for n in range(len(words), 0, -1):
         ws, we = s + words[0].start(), s + words[n - 1].end()
         cand = text[ws:we]
-        name = outlet_name(cand)
-        if name and _capitalised(cand):
-            return ws, we, name
-    if strong and words:
-        # "dans une interview à Blick": any capitalised name after the outlet nouns
-        k = 0
-        while k < len(words) and (
-            fold(words[k].group()).strip("'’")
-            in OUTLET_NOUNS
-            | {"la", "le", "les", "l", "de", "du", "d", "des", "television", "presse"}
-            or (
-                fold(words[k].group()).startswith(("l'", "d'"))
-                and not words[k].group()[2:3].isupper()
-            )
-        ):
-            k += 1
-        caps = []
-        for w in words[k:]:
-            g = w.group()
-            g2 = g[2:] if fold(g).startswith(("l'", "d'")) else g
-            if g2[:1].isupper() or g2[:1].isdigit():
-                caps.append(w)
-            else:
-                break
-        if caps:
-            ws, we = s + caps[0].start(), s + caps[-1].end()
-            name = text[ws:we]
-            if fold(name).startswith(("l'", "d'")):
-                ws += 2
-                name = text[ws:we]
+        name = outlet_name(cand, named_as_outlet=strong)
+        if name and _capitalised(cand) and fold(name) not in PLACES:
             return ws, we, name
     return None
+
+
+def _unknown_outlet_after_cue(ctx: Context, s: int, e: int) -> tuple[int, int, str] | None:
+    """ "a-t-elle expliqué à Orbita": one capitalised word after "à" right after a speech verb
+    is taken for an outlet unless it is a known place or a person's name."""
+    text = ctx.text
+    m = re.match(r"(?:l['’])?([A-ZÀ-Þ][\w-]+)(?=[\s,.;:!?]|$)", text[s:e])
+    if m is None:
+        return None
+    word = m.group(1)
+    ws = s + m.start(1)
+    we = ws + len(word)
+    nxt = text[we : we + 2]
+    if fold(word) in PLACES or (nxt[:1] == " " and nxt[1:2].isupper()):
+        return None  # "à Paris", "à Jean Dupont"
+    for es, ee, label in ctx.entities:
+        if es <= ws < ee and label == "PER" and ee - es > len(word):
+            return None
+    return ws, we, word
 
 
 def find_citations(ctx: Context, cues: list[Cue]) -> list[Citation]:
@@ -151,6 +142,8 @@ def find_citations(ctx: Context, cues: list[Cue]) -> list[Citation]:
         if after is None:
             continue
         hit = _outlet_in(text, end + after.start("o"), end + after.end("o"), False)
+        if hit is None:
+            hit = _unknown_outlet_after_cue(ctx, end + after.start("o"), end + after.end("o"))
         if hit is None:
             continue
         s, e, name = hit
