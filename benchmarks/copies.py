@@ -60,8 +60,7 @@ FURNITURE_BOTTOM = [
     "Les champs obligatoires sont indiqués avec *",
     "Tous droits réservés.",
 ]
-LEVELS = ["furniture", "edit5", "edit10", "edit20", "edit30", "drop", "reorder", "title",
-          "partial"]
+LEVELS = ["furniture", "edit5", "edit10", "edit20", "edit30", "drop", "reorder", "title", "partial"]
 EXPECTED_KIND = {"furniture": {"exact", "near"}, "title": {"exact"}, "partial": {"partial"}}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -119,17 +118,19 @@ def add_furniture(text: str, date: str, rng: random.Random) -> str:
     return "\n".join([t.format(d=date) for t in top] + [text] + bottom)
 
 
-def make_doc(key: str, text: str, *, title: str, outlet: str, published: str | None,
-             clean_fn) -> CopyDoc:  # type: ignore[no-untyped-def]
+def make_doc(
+    key: str, text: str, *, title: str, outlet: str, published: str | None, clean_fn
+) -> CopyDoc:  # type: ignore[no-untyped-def]
     removed: list[Removal] = clean_fn(text, title, outlet) if clean_fn else []
-    return CopyDoc.from_text(key, text, removed=removed, language="fr", published=published,
-                             outlet=outlet, title=title)
+    return CopyDoc.from_text(
+        key, text, removed=removed, language="fr", published=published, outlet=outlet, title=title
+    )
 
 
 def load_clean():  # type: ignore[no-untyped-def]
     try:
         from vigie.stages.clean import find_furniture
-    except Exception:  # noqa: BLE001 - the clean stage may not be there
+    except ImportError:  # the clean stage may not be there
         return None
 
     def fn(text: str, title: str, outlet: str) -> list[Removal]:
@@ -142,8 +143,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=20000, help="corpus items to index")
     ap.add_argument("--sources", type=int, default=200, help="items to make copies of")
-    ap.add_argument("--sizes", default="", help="index sizes to time matching at (e.g. "
-                    "10000,50000); default: 10000 and --limit")
+    ap.add_argument(
+        "--sizes",
+        default="",
+        help="index sizes to time matching at (e.g. 10000,50000); default: 10000 and --limit",
+    )
     ap.add_argument("--probes", type=int, default=200, help="articles timed at each size")
     ap.add_argument("--start", type=int, default=0, help="skip this many corpus items first")
     ap.add_argument("--seed", type=int, default=7)
@@ -151,13 +155,16 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(args.seed)
     clean_fn = None if args.no_clean else load_clean()
-    sizes = sorted({int(s) for s in args.sizes.split(",") if s} or {min(10000, args.limit),
-                                                                     args.limit})
-    sizes = [s for s in sizes if s <= args.limit]
+    sizes = sorted(
+        {int(s) for s in args.sizes.split(",") if s} or {min(10000, args.limit), args.limit}
+    )
+    sizes = [s for s in sizes if s <= args.limit]  # clamped to what was indexed below
 
     print(f"corpus: {CORPUS}")
-    print(f"indexing the first {args.limit} items; clean stage: "
-          f"{'vigie.stages.clean.find_furniture' if clean_fn else 'off'}")
+    print(
+        f"indexing the first {args.limit} items; clean stage: "
+        f"{'vigie.stages.clean.find_furniture' if clean_fn else 'off'}"
+    )
     items: dict[str, Item] = {}
     index = CopyIndex()
     vocab: list[str] = []
@@ -191,17 +198,24 @@ def main() -> None:
         fp_time += t1 - t0
         add_time += t2 - t1
         chars += len(text)
-        items[key] = Item(key, d.get("outlet") or "", d.get("title") or "", pub,
-                          zlib.compress(text.encode("utf-8"), 1))
+        items[key] = Item(
+            key,
+            d.get("outlet") or "",
+            d.get("title") or "",
+            pub,
+            zlib.compress(text.encode("utf-8"), 1),
+        )
         by_day[(d.get("outlet") or "", pub[:10])].append(key)
         if len(vocab) < 20000 and rng.random() < 0.05:
             vocab.extend(w for w in _WORD.findall(text) if len(w) > 3 and w.islower())
         n += 1
     total_t = time.perf_counter() - t_start
-    print(f"indexed {n} items ({chars / max(1, n):.0f} chars on average) in {total_t:.1f} s: "
-          f"fingerprint {fp_time / max(1, n) * 1000:.3f} ms/item "
-          f"({n / max(fp_time, 1e-9):.0f} items/s on one core), "
-          f"index add {add_time / max(1, n) * 1000:.3f} ms/item")
+    print(
+        f"indexed {n} items ({chars / max(1, n):.0f} chars on average) in {total_t:.1f} s: "
+        f"fingerprint {fp_time / max(1, n) * 1000:.3f} ms/item "
+        f"({n / max(fp_time, 1e-9):.0f} items/s on one core), "
+        f"index add {add_time / max(1, n) * 1000:.3f} ms/item"
+    )
 
     def text_of(key: str) -> str:
         return zlib.decompress(items[key].text).decode("utf-8")
@@ -210,8 +224,14 @@ def main() -> None:
         it = items.get(key)
         if it is None:
             return None
-        return CopyDoc.from_text(key, text_of(key), language="fr", published=it.published,
-                                 outlet=it.outlet, title=it.title)
+        return CopyDoc.from_text(
+            key,
+            text_of(key),
+            language="fr",
+            published=it.published,
+            outlet=it.outlet,
+            title=it.title,
+        )
 
     matcher = CopyMatcher(index, load, translations=False)
 
@@ -271,11 +291,14 @@ def main() -> None:
                 host = f"h{si}"
             if vt is None:
                 continue
-            doc = make_doc(f"v{si}-{level}", vt, title=title, outlet=outlet, published=pub,
-                           clean_fn=clean_fn)
+            doc = make_doc(
+                f"v{si}-{level}", vt, title=title, outlet=outlet, published=pub, clean_fn=clean_fn
+            )
             variants.append((level, src, doc, host))
-    print(f"labelled set: {len(sources)} sources, {len(variants)} copies "
-          f"({', '.join(f'{lv} {c}' for lv, c in Counter(v[0] for v in variants).items())})")
+    print(
+        f"labelled set: {len(sources)} sources, {len(variants)} copies "
+        f"({', '.join(f'{lv} {c}' for lv, c in Counter(v[0] for v in variants).items())})"
+    )
 
     # ---- match
     stats: dict[str, Counter[str]] = defaultdict(Counter)
@@ -285,7 +308,7 @@ def main() -> None:
     match_times: list[float] = []
     ncands: list[int] = []
     t0 = time.perf_counter()
-    for level, src, doc, _host in variants:
+    for level, src, doc, host_key in variants:
         ts = time.perf_counter()
         res = matcher.match(doc, add=False)
         match_times.append(time.perf_counter() - ts)
@@ -308,6 +331,8 @@ def main() -> None:
                 dir_total += 1
                 dir_ok += rel.source == src
         for other, orel in found.items():
+            # explained when the source (or, for an embedded passage, the host article)
+            # itself relates to that stored item: a real duplicate inside the corpus
             pair = (src, other)
             if pair not in related_cache:
                 od = load(other)
@@ -316,6 +341,19 @@ def main() -> None:
                 index.mark_common(od)
                 index.mark_common(sd)
                 related_cache[pair] = classify(sd, od) is not None
+            if not related_cache[pair] and host_key is not None:
+                h = hosts[int(host_key[1:])]
+                hd = CopyDoc.from_text(
+                    _host,
+                    h["text"],
+                    language="fr",
+                    published=h.get("published"),
+                    outlet=h.get("outlet"),
+                )
+                od = load(other)
+                assert od is not None
+                index.mark_common(hd)
+                related_cache[pair] = classify(hd, od) is not None
             if related_cache[pair]:
                 st["corpus_dup"] += 1
             else:
@@ -325,26 +363,34 @@ def main() -> None:
     elapsed = time.perf_counter() - t0
 
     print("\nper edit level (precision = TP / (TP + FP); recall = copies whose source was found)")
-    print(f"{'level':10} {'copies':>6} {'recall':>7} {'precis.':>8} {'kind ok':>8} "
-          f"{'FP':>4} {'corpus dup':>10}")
+    print(
+        f"{'level':10} {'copies':>6} {'recall':>7} {'precis.':>8} {'kind ok':>8} "
+        f"{'FP':>4} {'corpus dup':>10}"
+    )
     for level in LEVELS:
         st = stats[level]
         if not st["copies"]:
             continue
         tp, fp_ = st["tp"], st["fp"]
         prec = tp / (tp + fp_) if tp + fp_ else 1.0
-        print(f"{level:10} {st['copies']:6d} {tp / st['copies']:7.3f} {prec:8.3f} "
-              f"{st['kind_ok'] / max(1, tp):8.3f} {fp_:4d} {st['corpus_dup']:10d}")
+        print(
+            f"{level:10} {st['copies']:6d} {tp / st['copies']:7.3f} {prec:8.3f} "
+            f"{st['kind_ok'] / max(1, tp):8.3f} {fp_:4d} {st['corpus_dup']:10d}"
+        )
     if stats["title"]["tp"]:
         print(f"title change flagged on {stats['title']['title_flag']}/{stats['title']['tp']}")
-    print(f"direction correct: {dir_ok}/{dir_total} = {dir_ok / max(1, dir_total):.3f} "
-          f"(distinct dates); undetermined when dates equal: {undet_ok}/{undet_total}")
+    print(
+        f"direction correct: {dir_ok}/{dir_total} = {dir_ok / max(1, dir_total):.3f} "
+        f"(distinct dates); undetermined when dates equal: {undet_ok}/{undet_total}"
+    )
     for e in fp_examples:
         print("  false positive:", e)
-    print(f"matched {len(variants)} copies in {elapsed:.1f} s; per article: mean "
-          f"{statistics.mean(match_times) * 1000:.2f} ms, median "
-          f"{statistics.median(match_times) * 1000:.2f} ms; candidates per article: mean "
-          f"{statistics.mean(ncands):.1f}")
+    print(
+        f"matched {len(variants)} copies in {elapsed:.1f} s; per article: mean "
+        f"{statistics.mean(match_times) * 1000:.2f} ms, median "
+        f"{statistics.median(match_times) * 1000:.2f} ms; candidates per article: mean "
+        f"{statistics.mean(ncands):.1f}"
+    )
 
     # ---- hard negatives: same outlet, same or next days, most shared names/numbers
     hn_pairs = 0
@@ -372,11 +418,14 @@ def main() -> None:
             if r is not None:
                 hn_found[r.kind] += 1
                 if len(hn_examples) < 6:
-                    hn_examples.append(f"{src}~{other} {r.kind} {r.score} "
-                                       f"{r.passages[0].a_text[:70]!r}")
-    print(f"\nhard negatives (same outlet and day, most shared names/numbers): {hn_pairs} pairs,"
-          f" relations found: {dict(hn_found) or 'none'} (outlet boilerplate marked from the "
-          f"index, as CopyMatcher does)")
+                    hn_examples.append(
+                        f"{src}~{other} {r.kind} {r.score} {r.passages[0].a_text[:70]!r}"
+                    )
+    print(
+        f"\nhard negatives (same outlet and day, most shared names/numbers): {hn_pairs} pairs,"
+        f" relations found: {dict(hn_found) or 'none'} (outlet boilerplate marked from the "
+        f"index, as CopyMatcher does)"
+    )
     for e in hn_examples:
         print("  on a hard negative:", e)
 
@@ -385,18 +434,27 @@ def main() -> None:
     probe_docs = [v[2] for v in variants if v[0] in ("edit10", "partial", "furniture")]
     probe_docs = probe_docs[: args.probes]
     keys = list(items)
-    for size in sizes:
+    for size in sorted({min(s, len(keys)) for s in sizes}):
         t0 = time.perf_counter()
-        sub = CopyIndex.bulk_load(
-            (k, fingerprint(text_of(k), "fr"), IndexMeta(None, "fr", items[k].outlet))
-            for k in keys[:size]
-        ) if size != len(keys) else index
+        sub = (
+            CopyIndex.bulk_load(
+                (k, fingerprint(text_of(k), "fr"), IndexMeta(None, "fr", items[k].outlet))
+                for k in keys[:size]
+            )
+            if size != len(keys)
+            else index
+        )
         build = time.perf_counter() - t0
         m = CopyMatcher(sub, load, translations=False)
         fresh: list[float] = []
         for h in hosts[: args.probes]:
-            doc = CopyDoc.from_text("fresh", h["text"], language="fr",
-                                    published=h.get("published"), outlet=h.get("outlet"))
+            doc = CopyDoc.from_text(
+                "fresh",
+                h["text"],
+                language="fr",
+                published=h.get("published"),
+                outlet=h.get("outlet"),
+            )
             t1 = time.perf_counter()
             doc.fingerprint  # noqa: B018 - computed by the stage at ingest, timed apart
             t2 = time.perf_counter()
@@ -411,13 +469,15 @@ def main() -> None:
             t1 = time.perf_counter()
             m.match(doc, add=False)
             times.append(time.perf_counter() - t1)
-        print(f"  index of {size:>7} items (built in {build:.1f} s): match median "
-              f"{statistics.median(times) * 1000:.2f} ms, p95 "
-              f"{sorted(times)[int(0.95 * (len(times) - 1))] * 1000:.2f} ms; candidate search "
-              f"median {statistics.median(cand_times) * 1000:.3f} ms ({len(times)} copies); "
-              f"a new article that copies nothing: median "
-              f"{statistics.median(fresh) * 1000:.3f} ms, mean {statistics.mean(fresh) * 1000:.3f}"
-              f" ms ({len(fresh)} articles)")
+        print(
+            f"  index of {size:>7} items (built in {build:.1f} s): match median "
+            f"{statistics.median(times) * 1000:.2f} ms, p95 "
+            f"{sorted(times)[int(0.95 * (len(times) - 1))] * 1000:.2f} ms; candidate search "
+            f"median {statistics.median(cand_times) * 1000:.3f} ms ({len(times)} copies); "
+            f"a new article that copies nothing: median "
+            f"{statistics.median(fresh) * 1000:.3f} ms, mean {statistics.mean(fresh) * 1000:.3f}"
+            f" ms ({len(fresh)} articles)"
+        )
 
 
 if __name__ == "__main__":
