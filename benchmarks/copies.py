@@ -344,7 +344,7 @@ def main() -> None:
             if not related_cache[pair] and host_key is not None:
                 h = hosts[int(host_key[1:])]
                 hd = CopyDoc.from_text(
-                    _host,
+                    host_key,
                     h["text"],
                     language="fr",
                     published=h.get("published"),
