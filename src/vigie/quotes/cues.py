@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from vigie.quotes.gazetteer import fold, institution_name, outlet_name
 from vigie.quotes.lexicon import (
     A_INF_VERBS,
+    ADVERBIAL_PHRASES,
     AVIS_MARKERS,
     MODAL_HEADS,
     MULTIWORD,
@@ -554,7 +555,9 @@ def _verb_cue_with(
         elif "Part" in verbform and ("Pres" in t.morph.get("Tense", []) or _f(t).endswith("ant")):
             kind = "participle"
             if t.i > 0 and _f(doc[t.i - 1]) == "en":
-                first = t.i - 1
+                first = t.i - 1  # "en ajoutant", "tout en prévenant"
+                if first > 0 and _f(doc[first - 1]) == "tout":
+                    first -= 1
         elif (
             "Part" in verbform
             and t.dep_ == "conj"
@@ -621,46 +624,7 @@ def _verb_cue_with(
     return cue
 
 
-_ADVERBIALS = tuple(
-    tuple(fold(w) for w in p.split())
-    for p in (
-        "en outre",
-        "par ailleurs",
-        "de nouveau",
-        "à nouveau",
-        "une nouvelle fois",
-        "encore une fois",
-        "pour sa part",
-        "pour leur part",
-        "de son côté",
-        "de leur côté",
-        "à son tour",
-        "à leur tour",
-        "lui aussi",
-        "elle aussi",
-        "eux aussi",
-        "en effet",
-        "à plusieurs reprises",
-        "quant à elle",
-        "quant à lui",
-        "quant à eux",
-        "de plus",
-        "entre autres",
-        "par exemple",
-        "en substance",
-        "en particulier",
-        "une fois de plus",
-        "elle-même",
-        "lui-même",
-        "à juste titre",
-        "sans détour",
-        "sans ambages",
-        "par la suite",
-        "dans la foulée",
-        "tout de suite",
-        "en personne",
-    )
-)
+_ADVERBIALS = ADVERBIAL_PHRASES
 
 
 def _adverbial_ending_at(doc: Doc, k: int) -> int:
@@ -724,6 +688,12 @@ def _find_subject(ctx: Context, seg: int, doc: Doc, t: Token, cue: Cue) -> None:
         cue.subject = _subject_mention(ctx, seg, doc, subj, cue.first)
         return
     if cue.kind == "participle":
+        head = t.head
+        if head.i != t.i:
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubj:pass") and c.i < head.i:
+                    cue.subject = _subject_mention(ctx, seg, doc, c, min(head.i, cue.first))
+                    break
         return
     prev = _prev_word(doc, cue.first)
     after_quote = _after_closing_mark(doc, cue.first)

@@ -16,6 +16,7 @@ commissive     a promise: promettre, s'engager, jurer, garantir
 denial         nier, démentir, contester, réfuter
 warning        avertir, prévenir, mettre en garde, menacer
 interrogative  s'interroger, se demander, questionner
+approving      saluer, féliciter, applaudir, remercier
 emotive        feelings voiced in an incise: regretter, déplorer, se réjouir, s'inquiéter
 ============== ======================================================================
 
@@ -57,6 +58,7 @@ STANCES = (
     "warning",
     "interrogative",
     "emotive",
+    "approving",
 )
 
 
@@ -227,6 +229,11 @@ sourire|emotive|
 soupirer|emotive|
 plaisanter|emotive|
 s'amuser|emotive|
+saluer|approving|
+applaudir|approving|
+féliciter|approving|
+louer|approving|
+remercier|approving|
 s'agacer|emotive|
 s'emporter|emotive|
 fulminer|emotive|
@@ -481,6 +488,80 @@ SPEECH_NOUNS = frozenset(
         "théorie",
     ]
 )
+#: documents and figures: "selon un sondage de l'institut K" speaks for its source
+DOCUMENT_NOUNS = frozenset(
+    fold(w)
+    for w in [
+        "sondage",
+        "sondages",
+        "étude",
+        "études",
+        "enquête",
+        "enquêtes",
+        "bilan",
+        "bilans",
+        "chiffres",
+        "données",
+        "estimations",
+        "statistiques",
+        "prévisions",
+        "relevés",
+        "décompte",
+        "bulletin",
+        "comptage",
+        "rapport",
+        "rapports",
+        "communiqué",
+        "communiqués",
+        "note",
+        "document",
+        "documents",
+    ]
+)
+SPEECH_NOUNS = SPEECH_NOUNS | DOCUMENT_NOUNS
+
+#: adverbial phrases allowed inside a verb group or between a verb and its complement
+ADVERBIAL_PHRASES = tuple(
+    tuple(fold(w) for w in p.split())
+    for p in (
+        "en outre",
+        "par ailleurs",
+        "de nouveau",
+        "à nouveau",
+        "une nouvelle fois",
+        "encore une fois",
+        "pour sa part",
+        "pour leur part",
+        "de son côté",
+        "de leur côté",
+        "à son tour",
+        "à leur tour",
+        "lui aussi",
+        "elle aussi",
+        "eux aussi",
+        "en effet",
+        "à plusieurs reprises",
+        "quant à elle",
+        "quant à lui",
+        "quant à eux",
+        "de plus",
+        "entre autres",
+        "par exemple",
+        "en substance",
+        "en particulier",
+        "une fois de plus",
+        "elle-même",
+        "lui-même",
+        "à juste titre",
+        "sans détour",
+        "sans ambages",
+        "par la suite",
+        "dans la foulée",
+        "tout de suite",
+        "en personne",
+    )
+)
+
 
 #: sentence-initial connectors excluded from an indirect span
 CONNECTORS = tuple(

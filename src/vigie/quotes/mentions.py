@@ -7,11 +7,18 @@ Blinken"), without appositions after a name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from vigie.quotes.gazetteer import fold
-from vigie.quotes.lexicon import FEMININE_HONORIFICS, HONORIFICS, ROLE_NOUNS, SPEECH_NOUNS
+from vigie.quotes.lexicon import (
+    ADVERBIAL_PHRASES,
+    FEMININE_HONORIFICS,
+    HONORIFICS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -186,6 +193,10 @@ _SKIP_PREPS = frozenset(
 )
 
 
+_ADJ_LIKE = re.compile(r"(?:iens?|iennes?|ois|oises?|ais|aises?|ains?|aines?|iques?|aux|ales?)$")
+_NOT_ADJ = frozenset({"mais", "jamais", "desormais", "ainsi", "apres", "pendant", "sans"})
+
+
 @dataclass(slots=True)
 class Mention:
     start: int
@@ -258,6 +269,9 @@ def chunk_np(doc: Doc, i: int, stop: int | None = None) -> int:
         if t.pos_ in ("ADJ", "NUM") and (saw or j + 1 < stop):
             j += 1
             continue
+        if saw and t.text.islower() and _ADJ_LIKE.search(lw) and lw not in _NOT_ADJ:
+            j += 1  # an adjective the tagger missed: "la ministre valdorienne"
+            continue
         if lw in ("de", "du", "des", "d'") and saw:
             k = j + 1
             if k < stop and fold(doc[k].text) in ("la", "l'", "le", "les"):
@@ -278,6 +292,14 @@ def chunk_np(doc: Doc, i: int, stop: int | None = None) -> int:
     return j
 
 
+def _adverbial_at(doc: Doc, j: int) -> int:
+    for p in ADVERBIAL_PHRASES:
+        n = len(p)
+        if j + n <= len(doc) and tuple(fold(doc[j + m].text) for m in range(n)) == p:
+            return n
+    return 0
+
+
 def skip_to_subject(doc: Doc, i: int, stop: int) -> int | None:
     """From the token after an inverted verb group, skip time words, adverbs and
     prepositional phrases ("vendredi aux journalistes") to the inverted subject's start."""
@@ -292,6 +314,10 @@ def skip_to_subject(doc: Doc, i: int, stop: int) -> int | None:
             continue
         if lw in _CALENDAR or t.pos_ == "ADV" or (t.pos_ == "NUM" and j + 1 < stop):
             j += 1
+            continue
+        adv = _adverbial_at(doc, j)
+        if adv:
+            j += adv
             continue
         if lw in _SKIP_PREPS or (t.pos_ == "ADP" and lw not in ("de", "d'", "du", "des")):
             if lw == "d'" or lw == "de":
@@ -313,6 +339,25 @@ def skip_to_subject(doc: Doc, i: int, stop: int) -> int | None:
             return j
         return None
     return None
+
+
+def _merge_hyphens(content: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """ "état", "-", "major" → one word "etat-major" (kept with its first token)."""
+    out: list[tuple[Token, str]] = []
+    k = 0
+    while k < len(content):
+        t, w = content[k]
+        while (
+            k + 2 < len(content)
+            and content[k + 1][1] in ("-", "‑")
+            and not t.whitespace_
+            and not content[k + 1][0].whitespace_
+        ):
+            w = w + "-" + content[k + 2][1]
+            k += 2
+        out.append((t, w))
+        k += 1
+    return out
 
 
 def make_mention(ctx: Context, seg: int, i: int, j: int) -> Mention | None:
@@ -355,6 +400,7 @@ def make_mention(ctx: Context, seg: int, i: int, j: int) -> Mention | None:
     content = [(t, w) for t, w in zip(toks, words, strict=True) if w not in DETERMINERS]
     head = ""
     mods: set[str] = set()
+    content = _merge_hyphens(content)
     for t, w in content:
         if not head and (
             t.pos_ in ("NOUN", "PROPN") or w in ROLE_NOUNS or _cap(t) or w in SPEECH_NOUNS

@@ -33,7 +33,7 @@ from vigie.quotes.gazetteer import (
     outlet_name,
     strip_article,
 )
-from vigie.quotes.lexicon import FEMININE_HONORIFICS, HONORIFICS, ROLE_NOUNS
+from vigie.quotes.lexicon import FEMININE_HONORIFICS, HONORIFICS, ROLE_NOUNS, SPEECH_NOUNS
 from vigie.quotes.mentions import Mention, chunk_np
 
 if TYPE_CHECKING:
@@ -209,9 +209,14 @@ def _norm_mod(w: str) -> list[str]:
     country = demonym_country(w)
     if country:
         return [fold(country)]
+    if _DEMONYM_LIKE.search(w):
+        return [fold(_masc_sing(w))]
     if w in ("etats-unis", "etats", "unis"):
         return ["etats-unis"] if w == "etats-unis" else []
     return [_singular(w)]
+
+
+_DEMONYM_LIKE = re.compile(r"(?:ienne|iennes|iens|aise|aises|oise|oises|aine|aines)$")
 
 
 def _singular(w: str) -> str:
@@ -373,6 +378,25 @@ class Registry:
         base = self.ctx.segments[tok.seg].start
         return self.ctx.text[base + doc[j].idx : base + doc[end - 1].idx + len(doc[end - 1].text)]
 
+    def recent_person(
+        self, pos: int, gender: str | None, head: str, window: int = 1500
+    ) -> Person | None:
+        """The person named most recently before ``pos`` (within ``window`` characters) whom
+        a definite description with role ``head`` may refer to: gender compatible, and no
+        known title with another role."""
+        cands = []
+        for p in self.people:
+            before = [x for x in p.positions if pos - window <= x < pos]
+            if before:
+                cands.append((max(before), p))
+        for _, p in sorted(cands, key=lambda c: c[0], reverse=True):
+            if gender and p.gender and gender != p.gender:
+                continue
+            if p.titles and all(h != head for h, _ in p.titles):
+                continue
+            return p
+        return None
+
     def by_name(self, name: str) -> Person | None:
         key = _surname_key(name)
         if not key:
@@ -442,9 +466,7 @@ class Resolver:
             head_tok = t
             while head_tok.dep_ in ("flat:name", "flat", "appos") and head_tok.head is not head_tok:
                 head_tok = head_tok.head
-            is_subject = any(x.dep_.startswith("nsubj") for x in (t, head_tok)) or (
-                t.head.dep_.startswith("nsubj")
-            )
+            is_subject = any(x.dep_.startswith("nsubj") for x in (t, head_tok))
             if not is_subject:
                 continue
             p = self.registry.by_name(self.ctx.text[s:e])
@@ -515,6 +537,24 @@ class Resolver:
             return None
         return self._resolve_description(m, pos)
 
+    def _salient_person(self, pos: int, gender: str | None, head: str) -> str | None:
+        """The last person who spoke or was the subject of a verb (within 1,500 characters)
+        that a definite description may refer to: gender compatible, no other known role."""
+        cands = [h for h in self.history + self._subjects if pos - 1500 <= h.pos < pos]
+        cands.sort(key=lambda h: h.pos, reverse=True)
+        for h in cands:
+            if not h.person:
+                continue
+            p = next((p for p in self.registry.people if p.canonical == h.speaker), None)
+            if p is None:
+                continue
+            if gender and p.gender and gender != p.gender:
+                continue
+            if p.titles and all(t != head for t, _ in p.titles):
+                continue
+            return p.canonical
+        return None
+
     def _resolve_description(self, m: Mention, pos: int) -> str | None:
         text = m.text.strip()
         if len(text.split()) == 1 and text[:1].isupper():
@@ -549,7 +589,26 @@ class Resolver:
                     last = self.last_speaker(pos, gender, include_subjects=False)
                     if last is not None:
                         return last
+                if det in ("le", "la", "l'"):
+                    found = self._salient_person(pos, gender, role[0])
+                    if found is not None:
+                        return found
             return "anonymous:" + bare
+        if (
+            m.kind == "description"
+            and det in ("le", "la", "l'")
+            and m.head
+            and not m.plural
+            and m.head not in _INSTITUTION_HEADS | _COLLECTIVES
+            and m.head not in SPEECH_NOUNS
+        ):
+            # "le vainqueur", "le retraité": a person just introduced by name
+            found = self._salient_person(pos, m.gender or _gender_of(text), _base_role(m.head))
+            if found is not None:
+                return found
+        named = _NOUN_THEN_NAME_RE.match(bare)
+        if named and fold(named.group(1)) not in _INSTITUTION_HEADS | {"ministere"}:
+            return named.group(2)  # "le distributeur Réseau Méridie" → "Réseau Méridie"
         if m.kind == "org" or m.head in _INSTITUTION_HEADS or m.head in _COLLECTIVES:
             inst2 = institution_name(bare) or country_government(bare)
             if det in _POSSESSIVES:
@@ -632,6 +691,11 @@ _COLLECTIVES = frozenset(
 )
 _ADJ_COLLECTIVE_RE = re.compile(
     r"^(?:les |l['’])?(autorités|diplomatie)\s+([a-zéèêëïîôûç-]+)$", re.IGNORECASE
+)
+
+
+_NOUN_THEN_NAME_RE = re.compile(
+    r"^([a-zàâçéèêëîïôûùüÿœ-]+)\s+((?:[A-ZÀ-Þ][\w'’-]*)(?:\s+(?:[A-ZÀ-Þ0-9][\w'’-]*|de|du|des|d'))*)$"
 )
 
 

@@ -317,6 +317,10 @@ def _fix_one(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
             toks = toks[1:]
         while len(toks) > 1 and not _is_cap(toks[-1].text):
             toks = toks[:-1]
+        while len(toks) > 1 and toks[0].lower_ in _PARTICLES:
+            toks = toks[1:]
+        if len(toks) == 1 and toks[0].i > 0 and doc[toks[0].i - 1].lower_ in _PARTICLES:
+            return None  # "(ministère) de la Défense": part of a longer name, not a person
         # an honorific just before the span belongs to the name
         prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
         start = toks[0].idx
