@@ -161,3 +161,19 @@ def test_facets_count_under_the_other_filters(store: SQLiteStore) -> None:
     assert f["language"] == [("fr", 1)]
     assert [r["article_id"] for r in store.recent_articles(2)]
     assert store.outlets() == [("Beta", 2), ("Alpha", 1)]
+
+
+def test_search_volume_by_month(store: SQLiteStore) -> None:
+    store.write_articles(
+        [
+            _art("otan sommet", "a", published="2022-01-12"),
+            _art("otan réunion", "b", published="2022-01-30T10:00:00"),
+            _art("otan accord", "c", published="2022-03-01"),
+            _art("otan sans date", "d"),
+            _art("autre sujet", "e", published="2022-03-02"),
+        ]
+    )
+    assert store.search_volume("otan") == [("2022-01", 2), ("2022-03", 1)]
+    assert store.search_volume(None, unit="year") == [("2022", 4)]
+    with pytest.raises(ValueError, match="unit"):
+        store.search_volume("otan", unit="week")

@@ -621,6 +621,32 @@ class SQLiteStore:
             out[column] = [(r[0], r[1]) for r in rows]
         return out
 
+    def search_volume(
+        self, query: str | None, filters: ArticleFilters | None = None, *, unit: str = "month"
+    ) -> list[tuple[str, int]]:
+        """Matching articles per ``day``, ``month`` or ``year`` of publication (all articles
+        when ``query`` is None), oldest first; undated articles are left out."""
+        width = {"day": 10, "month": 7, "year": 4}.get(unit)
+        if width is None:
+            raise ValueError(f"unit must be day, month or year, not {unit!r}")
+        where, params = (filters or ArticleFilters()).sql("x")
+        if query is None:
+            rows = self.conn.execute(
+                f"SELECT substr(x.published, 1, {width}) AS k, count(*) FROM article_facets x"
+                f" WHERE x.published IS NOT NULL AND {where} GROUP BY k ORDER BY k",
+                params,
+            ).fetchall()
+        else:
+            rows = self._fts(
+                f"SELECT substr(x.published, 1, {width}) AS k, count(*) FROM articles_fts f"
+                " JOIN article_facets x ON x.rowid = f.rowid"
+                f" WHERE articles_fts MATCH ? AND x.published IS NOT NULL AND {where}"
+                " GROUP BY k ORDER BY k",
+                [to_fts5(query), *params],
+                query,
+            )
+        return [(r[0], r[1]) for r in rows]
+
     def _fts(self, sql: str, params: Sequence[Any], query: str) -> list[sqlite3.Row]:
         """Run a full-text query; FTS5 syntax errors become :class:`QueryError`."""
         try:
