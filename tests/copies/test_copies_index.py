@@ -216,3 +216,33 @@ def test_outlet_boilerplate_is_not_evidence_of_copying() -> None:
     )
     res = CopyMatcher(index, docs.get).match(copy)
     assert [(r.source, r.kind) for r in res.relations] == [("d0", "near")]
+
+
+def test_candidates_many_equals_one_by_one() -> None:
+    rng = random.Random(11)
+    vocab = (FR_ORIGINAL + " " + CHAIN_A + " " + FR_SAME_STORY).split()
+    index = CopyIndex()
+    texts = [" ".join(rng.choice(vocab) for _ in range(150)) for _ in range(300)]
+    for i, t in enumerate(texts):
+        index.add(f"t{i}", fingerprint(t, "fr"), IndexMeta(None, "fr", f"outlet{i % 3}"))
+    queries = [fingerprint(texts[i].replace(" la ", " une "), "fr") for i in range(0, 300, 7)]
+    queries += [fingerprint(FR_EDITED, "fr"), fingerprint("", "fr")]
+    batch = index.candidates_many(queries)
+    assert [index.candidates(q) for q in queries] == batch
+    assert any(c.key == "t0" for c in batch[0])
+
+
+def test_match_batch_finds_copies_inside_the_batch_and_in_the_index() -> None:
+    docs = {
+        "A": CopyDoc.from_text("A", CHAIN_A, language="fr", published="2026-02-01T06:00:00Z"),
+        "B": CopyDoc.from_text("B", CHAIN_B, language="fr", published="2026-02-01T09:00:00Z"),
+        "C": CopyDoc.from_text("C", CHAIN_C, language="fr", published="2026-02-01T12:00:00Z"),
+        "X": CopyDoc.from_text("X", FR_ORIGINAL, language="fr", published="2026-02-01T12:00:00Z"),
+    }
+    matcher = CopyMatcher(CopyIndex(), docs.get)
+    matcher.match(docs["A"])
+    results = {r.key: r for r in matcher.match_batch([docs["B"], docs["C"], docs["X"]])}
+    assert results["B"].parent == "A" and results["C"].parent == "B"
+    assert results["B"].children == ["C"]
+    assert results["X"].relations == [] and results["X"].parent is None
+    assert len(matcher.index) == 4

@@ -227,98 +227,186 @@ class CopyIndex:
         index._anchors.add_bulk(np.array(anc_k, dtype=np.int64), np.array(anc_i, dtype=np.int32))
         return index
 
-    def _hits(
-        self, postings: Postings, keys: list[int], max_df: int
-    ) -> tuple[NDArray[np.int32], NDArray[np.int64]]:
-        found = postings.lookup(keys, max_df)
-        if not found:
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
-        ids = np.concatenate([ids for _, ids in found])
-        uniq, counts = np.unique(ids, return_counts=True)
-        return uniq.astype(np.int32), counts.astype(np.int64)
-
-    def boilerplate_anchors(self, keys: list[int]) -> set[int]:
-        """The anchors among ``keys`` that are some outlet's boilerplate.
+    def _boiler_mask(self, uniq: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Which of the (distinct) anchor keys are some outlet's boilerplate.
 
         An anchor is boilerplate when at least ``min_outlet_df`` stored articles of ONE outlet
         carry it (a sign-off such as "Ce sujet a été diffusé dans le journal télévisé de 20H
         du …", a recurring standfirst), or ``always_df`` articles of any outlets do. A passage
         copied by many outlets a few times each is not boilerplate. Once boilerplate, an
-        anchor stays so (document frequencies only grow), which is cached.
+        anchor stays so (document frequencies only grow): positives are cached.
         """
-        out = {k for k in keys if k in self._boilerplate}
-        rest = [k for k in keys if k not in out]
-        if not rest:
-            return out
-        df = self._anchors.df(rest)
-        check: list[int] = []
-        for k, n in zip(rest, df.tolist(), strict=True):
-            if n >= self.always_df:
-                out.add(k)
-            elif n >= self.min_outlet_df:
-                check.append(k)
-        for pos, ids in self._anchors.lookup(check, self.always_df):
-            codes = self._outlet_code[ids]
-            codes = codes[codes >= 0]
-            if len(codes) and int(np.bincount(codes).max()) >= self.min_outlet_df:
-                out.add(check[pos])
-        self._boilerplate.update(out)
-        return out
+        known = self._boilerplate
+        mask = np.fromiter((k in known for k in uniq.tolist()), dtype=np.bool_, count=len(uniq))
+        todo = np.flatnonzero(~mask)
+        if not len(todo):
+            return mask
+        df, qidx, ids = self._anchors.gather(uniq[todo], self.always_df - 1)
+        mask[todo[df >= self.always_df]] = True
+        if len(ids):
+            codes = self._outlet_code[ids].astype(np.int64)
+            valid = codes >= 0
+            n_codes = max(1, len(self._outlet_ids))
+            pair, counts = np.unique(qidx[valid] * n_codes + codes[valid], return_counts=True)
+            best = np.zeros(len(todo), dtype=np.int64)
+            np.maximum.at(best, pair // n_codes, counts)
+            mask[todo[best >= self.min_outlet_df]] = True
+        known.update(uniq[mask].tolist())
+        return mask
+
+    def boilerplate_anchors(self, keys: list[int]) -> set[int]:
+        """The anchors among ``keys`` that are some outlet's boilerplate (see
+        :meth:`_boiler_mask`)."""
+        if not keys:
+            return set()
+        uniq = np.unique(np.array(keys, dtype=np.int64))
+        return set(uniq[self._boiler_mask(uniq)].tolist())
 
     def candidates(
         self, fp: Fingerprint, *, exclude: str | None = None, limit: int = 50
     ) -> list[Candidate]:
-        """Stored articles in any language that may share text with ``fp``, best first.
+        """Stored articles in any language that may share text with ``fp``, best first."""
+        return self.candidates_many([fp], excludes=[exclude], limit=limit)[0]
 
-        Candidates share an LSH band (and, when ``fp`` carries boilerplate, at least one
+    def candidates_many(
+        self,
+        fps: list[Fingerprint],
+        *,
+        excludes: list[str | None] | None = None,
+        limit: int = 50,
+    ) -> list[list[Candidate]]:
+        """Candidates for many fingerprints at once (one vectorised pass over the postings:
+        a batch of articles costs far less than the same articles one by one).
+
+        Candidates share an LSH band (and, when the query carries boilerplate, at least one
         anchor that is not boilerplate), or ``min_anchors`` non-boilerplate anchors, or the
-        same folded text.
+        same folded text. ``excludes[i]``: a stored key never returned for ``fps[i]``
+        (the article itself, when it is already indexed).
         """
-        if fp.empty:
-            return []
+        nq = len(fps)
+        out: list[list[Candidate]] = [[] for _ in range(nq)]
         n = len(self._keys)
-        skip = self._ids.get(exclude, -1) if exclude is not None else -1
-        exact = {i for i in self._hashes.get(fp.text_hash, []) if i != skip}
-        q_anchors = fp.anchor_keys()
-        boiler = self.boilerplate_anchors(q_anchors)
-        rare = [k for k in q_anchors if k not in boiler]
-        band_ids, _ = self._hits(self._bands, fp.band_keys(), self.max_band_df)
-        anc_ids, anc_counts = self._hits(self._anchors, rare, self.max_anchor_df)
-        ids = np.union1d(band_ids, anc_ids).astype(np.int64)
-        if exact:
-            ids = np.union1d(ids, np.array(sorted(exact), dtype=np.int64))
-        ids = ids[(ids != skip) & (ids < n)]
-        if not len(ids):
-            return []
-        jac = (self._sigs[ids] == fp.signature[None, :]).sum(axis=1) / minhash.NUM_PERM
-        if fp.words < MIN_WORDS:
-            jac[:] = 0.0
-        shared = np.zeros(len(ids), dtype=np.int64)
-        if len(anc_ids):
-            pos = np.searchsorted(anc_ids, ids)
-            pos = np.minimum(pos, len(anc_ids) - 1)
-            hit = anc_ids[pos] == ids
-            shared[hit] = anc_counts[pos[hit]]
-        own = max(1, len(rare))
-        smaller = np.maximum(np.minimum(self._n_anchors[ids], own), 1)
+        if not nq or not n:
+            return out
+        skip = np.array(
+            [self._ids.get(e, -1) if e is not None else -1 for e in (excludes or [None] * nq)],
+            dtype=np.int64,
+        )
+        # --- anchors: distinct keys of the batch, boilerplate marked, postings gathered
+        a_doc: list[int] = []
+        a_key: list[int] = []
+        for d, fp in enumerate(fps):
+            if not fp.empty:
+                ak = fp.anchor_keys()
+                a_key += ak
+                a_doc += [d] * len(ak)
+        pairs_doc: list[NDArray[np.int64]] = []
+        pairs_id: list[NDArray[np.int64]] = []
+        pairs_kind: list[NDArray[np.int8]] = []
+        boiler_docs = np.zeros(nq, dtype=np.bool_)
+        rare_count = np.zeros(nq, dtype=np.int64)
+        if a_key:
+            keys = np.array(a_key, dtype=np.int64)
+            docs = np.array(a_doc, dtype=np.int64)
+            uniq, inv = np.unique(keys, return_inverse=True)
+            boiler = self._boiler_mask(uniq)
+            is_b = boiler[inv]
+            np.logical_or.at(boiler_docs, docs[is_b], True)
+            rare_count = np.bincount(docs[~is_b], minlength=nq)
+            rare_uk = np.flatnonzero(~boiler)
+            _, qidx, ids = self._anchors.gather(uniq[rare_uk], self.max_anchor_df)
+            if len(ids):
+                d_of, i_of = self._join(rare_uk[qidx], ids, inv, docs)
+                pairs_doc.append(d_of)
+                pairs_id.append(i_of)
+                pairs_kind.append(np.zeros(len(d_of), dtype=np.int8))
+        # --- bands
+        b_doc: list[int] = []
+        b_key: list[int] = []
+        for d, fp in enumerate(fps):
+            if not fp.empty:
+                bk = fp.band_keys()
+                b_key += bk
+                b_doc += [d] * len(bk)
+        if b_key:
+            keys = np.array(b_key, dtype=np.int64)
+            docs = np.array(b_doc, dtype=np.int64)
+            uniq, inv = np.unique(keys, return_inverse=True)
+            _, qidx, ids = self._bands.gather(uniq, self.max_band_df)
+            if len(ids):
+                d_of, i_of = self._join(qidx, ids, inv, docs)
+                pairs_doc.append(d_of)
+                pairs_id.append(i_of)
+                pairs_kind.append(np.ones(len(d_of), dtype=np.int8))
+        # --- exact text
+        for d, fp in enumerate(fps):
+            if fp.empty:
+                continue
+            same = self._hashes.get(fp.text_hash)
+            if same:
+                pairs_doc.append(np.full(len(same), d, dtype=np.int64))
+                pairs_id.append(np.array(same, dtype=np.int64))
+                pairs_kind.append(np.full(len(same), 2, dtype=np.int8))
+        if not pairs_doc:
+            return out
+        pd = np.concatenate(pairs_doc)
+        pi = np.concatenate(pairs_id)
+        pk = np.concatenate(pairs_kind)
+        keep = (pi != skip[pd]) & (pi < n)
+        pd, pi, pk = pd[keep], pi[keep], pk[keep]
+        if not len(pd):
+            return out
+        code = pd * n + pi
+        uc, inv2 = np.unique(code, return_inverse=True)
+        shared = np.bincount(inv2, weights=(pk == 0), minlength=len(uc)).astype(np.int64)
+        in_band = np.bincount(inv2, weights=(pk == 1), minlength=len(uc)) > 0
+        is_exact = np.bincount(inv2, weights=(pk == 2), minlength=len(uc)) > 0
+        cd, ci = uc // n, uc % n
+        q_sigs = np.stack([fp.signature for fp in fps])
+        jac = (self._sigs[ci] == q_sigs[cd]).sum(axis=1) / minhash.NUM_PERM
+        short = np.array([fp.words < MIN_WORDS for fp in fps])
+        jac[short[cd]] = 0.0
+        own = np.maximum(rare_count[cd], 1)
+        smaller = np.maximum(np.minimum(self._n_anchors[ci], own), 1)
         containment = np.minimum(shared / smaller, 1.0)
-        in_band = np.isin(ids, band_ids) & (jac >= self.min_jaccard)
-        if boiler:  # a band agreeing on boilerplate alone proves nothing
-            in_band &= (shared >= 1) | (jac >= 0.9)
-        is_exact = np.isin(ids, np.array(sorted(exact), dtype=np.int64))
-        keep = in_band | (shared >= self.min_anchors) | ((shared >= 1) & (smaller <= 2)) | is_exact
-        out: list[Candidate] = []
-        for j in np.flatnonzero(keep).tolist():
-            i = int(ids[j])
-            via = "exact" if is_exact[j] else "lsh" if in_band[j] else "anchor"
+        band_ok = in_band & (jac >= self.min_jaccard)
+        # a band agreeing on boilerplate alone proves nothing
+        band_ok &= ~boiler_docs[cd] | (shared >= 1) | (jac >= 0.9)
+        keep2 = band_ok | (shared >= self.min_anchors) | ((shared >= 1) & (smaller <= 2)) | is_exact
+        for j in np.flatnonzero(keep2).tolist():
+            i = int(ci[j])
+            via = "exact" if is_exact[j] else "lsh" if band_ok[j] else "anchor"
             score = 1.0 if is_exact[j] else max(float(jac[j]), float(containment[j]))
-            out.append(
+            out[int(cd[j])].append(
                 Candidate(
                     self._keys[i], via, float(jac[j]), float(containment[j]), int(shared[j]), score
                 )
             )
-        out.sort(key=lambda c: (-c.score, c.key))
-        return out[:limit]
+        for lst in out:
+            lst.sort(key=lambda c: (-c.score, c.key))
+            del lst[limit:]
+        return out
+
+    @staticmethod
+    def _join(
+        uk_of_posting: NDArray[np.int64],
+        ids: NDArray[np.int32],
+        inv: NDArray[np.intp],
+        docs: NDArray[np.int64],
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """(doc, id) for every posting of every key a query doc carries: joins postings
+        (by distinct-key index) with query entries (key index ``inv`` → doc ``docs``)."""
+        order = np.argsort(inv, kind="stable")
+        inv_sorted = inv[order]
+        docs_sorted = docs[order]
+        n_uk = int(inv.max()) + 1 if len(inv) else 0
+        counts = np.bincount(inv_sorted, minlength=n_uk)
+        starts = np.cumsum(counts) - counts
+        c = counts[uk_of_posting]
+        rows = np.repeat(np.arange(len(ids), dtype=np.int64), c)
+        offs = np.arange(len(rows), dtype=np.int64) - np.repeat(np.cumsum(c) - c, c)
+        d = docs_sorted[np.repeat(starts[uk_of_posting], c) + offs]
+        return d.astype(np.int64), ids[rows].astype(np.int64)
 
     def mark_common(self, doc: CopyDoc) -> frozenset[int]:
         """Set and return ``doc.common``: the tokens of ``doc`` that are boilerplate.

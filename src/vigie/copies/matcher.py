@@ -137,5 +137,67 @@ class CopyMatcher:
                 self._cache.popitem(last=False)
         return result
 
+    def match_batch(self, docs: list[CopyDoc], *, add: bool = True) -> list[MatchResult]:
+        """:meth:`match` for a batch of new articles (what an ingest runner should call: one
+        vectorised candidate search for the whole batch). Copies inside the batch are found
+        too; each pair is classified once. With ``add``, the batch is indexed first."""
+        if add:
+            for doc in docs:
+                if doc.key not in self.index:
+                    self.index.add(
+                        doc.key,
+                        doc.fingerprint,
+                        IndexMeta(published_order(doc), doc.language, doc.outlet),
+                    )
+        fps = [d.fingerprint for d in docs]
+        many = self.index.candidates_many(
+            fps, excludes=[d.key for d in docs], limit=self.max_candidates
+        )
+        in_batch = {d.key: d for d in docs}
+        results = [MatchResult(d.key, candidates=c) for d, c in zip(docs, many, strict=True)]
+        done: dict[tuple[str, str], CopyRelation | None] = {}
+        for doc, res in zip(docs, results, strict=True):
+            if self.translations and doc.language:
+                res.candidates += self.index.translation_candidates(
+                    doc.fingerprint,
+                    published=published_order(doc),
+                    window_days=self.window_days,
+                    exclude=doc.key,
+                    limit=self.max_translation_candidates,
+                )
+            if res.candidates and self.boilerplate:
+                self.index.mark_common(doc)
+            for cand in res.candidates:
+                pair = (min(doc.key, cand.key), max(doc.key, cand.key))
+                if pair in done:
+                    rel = done[pair]
+                else:
+                    other = in_batch.get(cand.key) or self._doc(cand.key)
+                    rel = None
+                    if other is not None:
+                        if self.boilerplate and other.language == doc.language:
+                            self.index.mark_common(other)
+                        rel = classify(other, doc, self.thresholds)
+                    done[pair] = rel
+                if rel is not None and all(r is not rel for r in res.relations):
+                    res.relations.append(rel)
+        by_key = {r.key: r for r in results}
+        for rel in (r for r in done.values() if r is not None):  # relations seen from both ends
+            for key in (rel.a, rel.b):
+                end = by_key.get(key)
+                if end is not None and all(r is not rel for r in end.relations):
+                    end.relations.append(rel)
+        for res in results:
+            res.parent = parent_of(res.key, res.relations, self._published)
+            res.children = sorted(
+                r.copy for r in res.relations if r.source == res.key and r.copy is not None
+            )
+        if add:
+            for doc in docs:
+                self._cache[doc.key] = doc
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return results
+
     def _published(self, key: str) -> float | None:
         return self.index.meta(key).published if key in self.index else None

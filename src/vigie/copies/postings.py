@@ -76,6 +76,48 @@ class Postings:
             )
             self._runs.sort(key=len, reverse=True)
 
+    def gather(
+        self, q: NDArray[np.int64], max_df: int
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int32]]:
+        """Vectorised lookup of many keys at once: ``(df, qidx, ids)`` where ``df[i]`` counts
+        the postings of ``q[i]`` and ``(qidx[j], ids[j])`` lists every posting of every key
+        whose ``df`` is at most ``max_df`` (keys above it are counted, not gathered)."""
+        n = len(q)
+        df = np.zeros(n, dtype=np.int64)
+        spans: list[tuple[_Run, NDArray[np.intp], NDArray[np.intp]]] = []
+        for run in self._runs:
+            left = np.searchsorted(run.keys, q, "left")
+            right = np.searchsorted(run.keys, q, "right")
+            df += right - left
+            spans.append((run, left, right))
+        pending: list[tuple[int, list[int]]] = []
+        if self._pending:
+            get = self._pending.get
+            for i, k in enumerate(q.tolist()):
+                p = get(k)
+                if p:
+                    df[i] += len(p)
+                    pending.append((i, p))
+        ok = df <= max_df
+        qparts: list[NDArray[np.int64]] = []
+        iparts: list[NDArray[np.int32]] = []
+        for run, left, right in spans:
+            cnt = np.where(ok, right - left, 0)
+            total = int(cnt.sum())
+            if not total:
+                continue
+            rows = np.repeat(np.arange(n, dtype=np.int64), cnt)
+            offs = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+            qparts.append(rows)
+            iparts.append(run.ids[np.repeat(left, cnt) + offs])
+        for i, p in pending:
+            if ok[i]:
+                qparts.append(np.full(len(p), i, dtype=np.int64))
+                iparts.append(np.array(p, dtype=np.int32))
+        if not qparts:
+            return df, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        return df, np.concatenate(qparts), np.concatenate(iparts)
+
     def df(self, keys: list[int]) -> NDArray[np.int64]:
         """How many postings each key has."""
         q = np.array(keys, dtype=np.int64)
