@@ -142,13 +142,11 @@ class CopyMatcher:
         vectorised candidate search for the whole batch). Copies inside the batch are found
         too; each pair is classified once. With ``add``, the batch is indexed first."""
         if add:
-            for doc in docs:
-                if doc.key not in self.index:
-                    self.index.add(
-                        doc.key,
-                        doc.fingerprint,
-                        IndexMeta(published_order(doc), doc.language, doc.outlet),
-                    )
+            self.index.add_many(
+                (d.key, d.fingerprint, IndexMeta(published_order(d), d.language, d.outlet))
+                for d in docs
+                if d.key not in self.index
+            )
         fps = [d.fingerprint for d in docs]
         many = self.index.candidates_many(
             fps, excludes=[d.key for d in docs], limit=self.max_candidates
