@@ -5,6 +5,8 @@
                                                            #   corpus when its gold exists)
     python benchmarks/quotes_score.py --gold G.jsonl --dir DIR [--gold G2 --dir DIR2 …]
     python benchmarks/quotes_score.py --json               # figures as JSON
+    python benchmarks/quotes_score.py --speed 2000         # also: articles/s of entities +
+                                                           #   quotes vs a bare nlp.pipe pass
 
 For each gold/directory pair it builds an Article from every ``.txt`` file the gold names, runs
 the stages ``clean`` (when it exists), ``entities`` and ``quotes``, writes the predictions as
@@ -103,12 +105,58 @@ def score(gold: Path, pred: Path) -> dict[str, object]:
     return dict(json.loads(res.stdout))
 
 
+def speed(n: int, batch_size: int = 64) -> dict[str, float]:
+    """Articles/s of a bare ``nlp.pipe`` pass over ``n`` items of the TV news corpus, and of
+    vigie's batched entities + quotes (``analyse_many``) over the same items."""
+    import gzip
+    import time
+
+    from vigie.article import Article
+    from vigie.quotes.batch import analyse_many
+    from vigie.stages.entities import load_model
+
+    texts: list[str] = []
+    with gzip.open(SHARED / "corpora" / "fr-tv-news.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            t = json.loads(line).get("text") or ""
+            if t.strip():
+                texts.append(t)
+            if len(texts) >= n:
+                break
+    nlp = load_model("fr")
+    assert nlp is not None
+    list(nlp.pipe(texts[:50], batch_size=batch_size))  # warm up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    bare = time.perf_counter() - t0
+    arts = [Article(doc=f"tv-{i}", text=t, language="fr") for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    analyse_many(arts, batch_size=batch_size)
+    ours = time.perf_counter() - t0
+    quotes = sum(len(a.results.get("quotes") or []) for a in arts)
+    errors = sum(1 for a in arts for e in a.errors if e.error != "note")
+    return {
+        "articles": len(texts),
+        "chars": sum(len(t) for t in texts),
+        "bare_pipe_s": round(bare, 2),
+        "bare_articles_per_s": round(len(texts) / bare, 1),
+        "vigie_s": round(ours, 2),
+        "vigie_articles_per_s": round(len(texts) / ours, 1),
+        "overhead": round(ours / bare - 1, 3),
+        "quotes_found": quotes,
+        "errors": errors,
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", action="append", type=Path, default=[])
     ap.add_argument("--dir", action="append", type=Path, default=[])
     ap.add_argument("--out", type=Path, default=None, help="where to write predictions")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--speed", type=int, default=0, help="time N items of fr-tv-news.jsonl.gz")
+    ap.add_argument("--no-score", action="store_true", help="only the --speed measure")
     a = ap.parse_args()
     if len(a.gold) != len(a.dir):
         ap.error("give one --dir per --gold")
@@ -117,8 +165,8 @@ def main() -> int:
     )
     out = a.out or Path(tempfile.mkdtemp(prefix="vigie-quotes-"))
     out.mkdir(parents=True, exist_ok=True)
-    report = {}
-    for gold, directory in pairs:
+    report: dict[str, object] = {}
+    for gold, directory in [] if a.no_score else pairs:
         if not gold.is_file():
             if not a.json:
                 print(f"-- {gold}: not there yet, skipped")
@@ -151,6 +199,16 @@ def main() -> int:
         rbt = res["recall_by_type"]
         assert isinstance(rbt, dict)
         print("recall by type " + ", ".join(f"{t} {v:.3f}" for t, v in rbt.items()))
+    if a.speed:
+        sp = speed(a.speed)
+        report["speed"] = sp
+        if not a.json:
+            print(
+                f"== speed on {sp['articles']} fr-tv-news items ({sp['chars']} characters): bare "
+                f"nlp.pipe {sp['bare_articles_per_s']} articles/s, entities + quotes "
+                f"{sp['vigie_articles_per_s']} articles/s, overhead {sp['overhead']:+.1%}, "
+                f"{sp['quotes_found']} quotes, {sp['errors']} errors"
+            )
     if a.json:
         print(json.dumps(report, ensure_ascii=False))
     return 0

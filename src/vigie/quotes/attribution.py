@@ -335,6 +335,9 @@ def _classify_quote(
         words = len(text[s:e].split())
         if words < 4 and not re.search(r"[.!?…]$", text[s:e]):
             return "fragment", None, ""
+        partner = _split_partner_cue(ctx, q, ss, before)
+        if partner is not None:
+            return "direct", partner, "direct-split"
         prev = _previous_colon_cue(ctx, ss, cues)
         if prev is not None:
             return "direct", prev, "direct-previous"
@@ -436,6 +439,18 @@ def _looks_like_name(ctx: Context, q: QuotedSpan, prefix: str) -> bool:
         and all(w[0].isupper() or fold(w) in small for w in words)
         and (len(caps) >= 1 and len(words) > 1)
     )
+
+
+def _split_partner_cue(ctx: Context, q: QuotedSpan, ss: int, before: list[Cue]) -> Cue | None:
+    """ "« A », a-t-il dit, « B »": B takes the incise written between the two parts."""
+    prev = [o for o in ctx.outer_quotes if ss <= o.outer_start and o.outer_end <= q.outer_start]
+    if not prev:
+        return None
+    lo = prev[-1].outer_end
+    for c in before:
+        if lo <= c.start and c.kind in ("verb", "participle") and (c.inverted or c.comma_before):
+            return c
+    return None
 
 
 def _previous_colon_cue(ctx: Context, ss: int, cues: list[Cue]) -> Cue | None:

@@ -682,6 +682,8 @@ def _find_subject(ctx: Context, seg: int, doc: Doc, t: Token, cue: Cue) -> None:
                     continue  # "quant à elle"
                 if _quote_between(doc, c.i, cue.first):
                     continue  # a subject inside a quote before the cue is not its subject
+                if cue.comma_before and _clause_between(doc, c.i, cue.first):
+                    continue  # "La ligne sera prolongée, a précisé X": the content's subject
                 cands.append(c)
     if cands:
         subj = min(cands, key=lambda c: c.i)
@@ -795,6 +797,21 @@ def _np_start_before(doc: Doc, first: int) -> int | None:
     if start >= first:
         return None
     return start if chunk_np(doc, start, first) == first else None
+
+
+def _clause_between(doc: Doc, a: int, b: int) -> bool:
+    """A finite verb of a main clause between tokens ``a`` and ``b``."""
+    for k in range(a + 1, b):
+        t = doc[k]
+        if _finite(t) and t.dep_ != "acl:relcl" and t.head.dep_ != "acl:relcl":
+            return True
+        if (
+            t.pos_ == "VERB"
+            and "Part" in t.morph.get("VerbForm", [])
+            and any(c.dep_.startswith("aux") and c.i < t.i for c in t.children)
+        ):
+            return True
+    return False
 
 
 def _quote_between(doc: Doc, a: int, b: int) -> bool:

@@ -464,8 +464,15 @@ class Resolver:
                 continue  # people named inside quotes are not the article's subjects
             t = tok.tok
             head_tok = t
-            while head_tok.dep_ in ("flat:name", "flat", "appos") and head_tok.head is not head_tok:
-                head_tok = head_tok.head
+            while head_tok.head is not head_tok and (
+                head_tok.dep_ in ("flat:name", "flat", "appos")
+                or (
+                    head_tok.dep_ == "nmod"
+                    and not any(c.dep_ == "case" for c in head_tok.children)
+                    and head_tok.head.i < head_tok.i
+                )
+            ):
+                head_tok = head_tok.head  # "le chef cuisinier Tom Arnal": the title's role
             is_subject = any(x.dep_.startswith("nsubj") for x in (t, head_tok))
             if not is_subject:
                 continue
