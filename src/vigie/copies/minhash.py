@@ -118,7 +118,8 @@ def band_keys(sig: NDArray[np.uint32]) -> list[int]:
     acc = _BAND_SALT.copy()
     for j in range(ROWS):
         acc = _mix(acc + rows[:, j] * _MULT[j])
-    return [int(k) & _MASK63 for k in acc]
+    keys: list[int] = (acc & np.uint64(_MASK63)).astype(np.int64).tolist()
+    return keys
 
 
 def anchors(wh: NDArray[np.uint64]) -> list[int]:

@@ -16,8 +16,6 @@ from vigie.copies.tokens import fold
 
 __all__ = ["Summary", "entity_key", "number_keys", "summarize"]
 
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+$")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]{2,}")
 
 _MONTHS: dict[str, int] = {}
@@ -116,36 +114,72 @@ _CAPITAL_STOP_WORDS = (
 _CAPITAL_STOP = frozenset(fold(w) for w in _CAPITAL_STOP_WORDS.split())
 
 
-def entity_key(word: str) -> str:
+_CYR_TABLE = str.maketrans(_CYR)
+_MULTI = [("sch", "sh"), ("tch", "ch"), ("ck", "k"), ("ph", "f"), ("qu", "k")]
+_SINGLE = str.maketrans({"c": "k", "q": "k", "w": "v", "y": "i", "j": "i", "x": "ks", "h": ""})
+_NO_VOWELS = str.maketrans("", "", "aeiou")
+
+
+def entity_key(word: str, *, folded: bool = False) -> str:
     """A spelling- and script-tolerant key for a name: its first letter and the next two
     consonants, after transliteration and a few phonetic merges ("Moscou", "Moscow" and
     "Москва" → ``msk``; "Lavrov" and "Лавров" → ``lvr``)."""
-    w = fold(word)
-    if any("а" <= ch <= "я" or ch == "ё" for ch in w):
-        w = "".join(_CYR.get(ch, ch) for ch in w)
-    w = _NOT_LETTER.sub("", w)
-    for a, b in _PHON:
-        w = w.replace(a, b)
-    w = _DOUBLE.sub(r"\1", w)
+    w = word if folded else fold(word)
+    if not w.isascii():
+        w = _NOT_LETTER.sub("", w.translate(_CYR_TABLE))
+    elif not w.isalpha():
+        w = _NOT_LETTER.sub("", w)
+    for a, b in _MULTI:
+        if a in w:
+            w = w.replace(a, b)
+    w = _DOUBLE.sub(r"\1", w.translate(_SINGLE))
     if not w:
         return ""
-    return w[0] + "".join(c for c in w[1:] if c not in "aeiou")[:2]
+    return w[0] + w[1:].translate(_NO_VOWELS)[:2]
 
 
-def number_keys(text: str) -> list[str]:
+def _number_key(s: str) -> str | None:
+    parts = s.replace(",", ".").split(".")
+    if len(parts) > 1 and 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]):
+        parts = ["".join(parts)]  # 1,200 / 1.200.000: thousands
+    integer = parts[0].lstrip("0") or "0"
+    if len(parts) == 1:
+        return None if int(integer) < 10 else integer
+    decimals = "".join(parts[1:]).rstrip("0")
+    return f"{integer}.{decimals}" if decimals else integer
+
+
+def number_keys(text: str, words: list[str] | None = None) -> list[str]:
     """Numbers of ``text`` written one way ("1 200" = "1,200" → "1200"; "3,5" → "3.5").
 
     Numbers below 10 are left out (they are often written as words in another language).
+    ``words``: the text's folded words, when already computed (numbers are read from them).
     """
+    if words is None:
+        from vigie.copies.tokens import content_words
+
+        words = content_words(text)
     out: set[str] = set()
-    for m in _NUMBER.finditer(text):
-        s = m.group(0)
-        s = re.sub(r"\D", "", s) if _THOUSANDS.match(s) else s.replace(",", ".")
-        if "." in s:
-            s = s.rstrip("0").rstrip(".")
-        if s.isdigit() and int(s) < 10:
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if not w[0].isdigit():
+            i += 1
             continue
-        out.add(s.lstrip("0") or "0")
+        # "1 200 000": a 1–3 digit group followed by 3-digit groups
+        if w.isdigit() and len(w) <= 3:
+            j = i + 1
+            while j < n and len(words[j]) == 3 and words[j].isdigit():
+                j += 1
+            if j > i + 1:
+                w = "".join(words[i:j])
+                i = j - 1
+        if w.replace(",", "").replace(".", "").isdigit():
+            key = _number_key(w)
+            if key is not None:
+                out.add(key)
+        i += 1
     return sorted(out)
 
 
@@ -175,15 +209,16 @@ def _dates(words: list[str]) -> list[str]:
 
 def _entities(text: str, words: list[str]) -> list[str]:
     """Keys of words the text always capitalises (names, acronyms; not sentence starts)."""
-    caps = Counter(fold(w) for w in _CAPITALISED.findall(text))
-    if not caps:
+    found = _CAPITALISED.findall(text)
+    if not found:
         return []
+    caps = Counter(fold(" ".join(found)).split())
     counts = Counter(words)
     out: set[str] = set()
     for folded, n in caps.items():
         if counts.get(folded, 0) > n or folded in _CAPITAL_STOP or folded in _MONTHS:
             continue
-        key = entity_key(folded)
+        key = entity_key(folded, folded=True)
         if len(key) >= 3:
             out.add(key)
     return sorted(out)
@@ -240,7 +275,7 @@ def summarize(text: str, words: list[str] | None = None) -> Summary:
         words = content_words(text)
     paragraphs = sum(1 for p in re.split(r"\n\s*\n|\n", text) if p.strip())
     return Summary(
-        numbers=tuple(number_keys(text)),
+        numbers=tuple(number_keys(text, words)),
         dates=tuple(_dates(words)),
         entities=tuple(_entities(text, words)),
         chars=len(text),
