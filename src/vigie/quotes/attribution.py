@@ -378,7 +378,7 @@ def _prefix_intro(ctx: Context, q: QuotedSpan, before: list[Cue]) -> Cue | None:
             return c
         if c.kind in ("verb", "participle") and c.comp == "quote" and not gap.strip():
             inner = text[q.start : q.end]
-            if len(inner.split()) >= 4 or re.search(r"[.!?…]$", inner):
+            if re.search(r"[.!?…]$", inner) or (len(inner.split()) >= 4 and _has_clause(ctx, q)):
                 return c
             return None
         if (
@@ -438,6 +438,14 @@ def _looks_like_name(ctx: Context, q: QuotedSpan, prefix: str) -> bool:
         len(words) <= 5
         and all(w[0].isupper() or fold(w) in small for w in words)
         and (len(caps) >= 1 and len(words) > 1)
+    )
+
+
+def _has_clause(ctx: Context, q: QuotedSpan) -> bool:
+    """The quote holds a finite verb (a sentence, not a noun phrase like «un plan déguisé»)."""
+    return any(
+        t.tok.pos_ in ("VERB", "AUX") and "Fin" in t.tok.morph.get("VerbForm", [])
+        for t in ctx.tokens(q.start, q.end)
     )
 
 
@@ -516,6 +524,9 @@ def _content_end(ctx: Context, start: int, cue: Cue, limit: int | None = None) -
             if inner_q is None or inner_q is q:
                 cut = min(cut, m.start())
                 break
+    colon_quote = re.search(r":\s*[«“\"„]", region[:cut])
+    if colon_quote is not None and not _inside_any_quote(ctx, start + colon_quote.start(), q):
+        cut = colon_quote.start()
     m3 = re.search(
         r",\s+(?:tout en|avant de|avant d['’]|après avoir|après être|sans pour autant)\s",
         region[:cut],

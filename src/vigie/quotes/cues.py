@@ -412,6 +412,15 @@ def find_cues(ctx: Context) -> list[Cue]:
     return cues
 
 
+def _main_verb(t: Token) -> bool:
+    """A finite verb, or a participle with its auxiliary ("a fait")."""
+    if t.pos_ != "VERB":
+        return False
+    return "Fin" in t.morph.get("VerbForm", []) or any(
+        c.dep_.startswith("aux") and c.i < t.i for c in t.children
+    )
+
+
 def _colon_cues(ctx: Context, cues: list[Cue]) -> list[Cue]:
     """ "X a tenu à rassurer : « … »": any verb before a colon that opens a quote introduces
     it, even when the lexicon does not know the verb (neutral stance)."""
@@ -430,17 +439,21 @@ def _colon_cues(ctx: Context, cues: list[Cue]) -> list[Cue]:
                 c.seg == seg and c.comp == "colon" and c.comp_start == colon_off + 1 for c in cues
             ):
                 continue
-            v = t.i - 1
-            while v >= 0 and doc[v].pos_ != "VERB" and t.i - v < 8:
+            cands = []
+            for v in range(t.i - 1, max(-1, t.i - 12), -1):
                 if doc[v].text in ".;!?" or doc[v].text[:1] in ALL_MARKS:
-                    v = -1
                     break
-                v -= 1
-            if v < 0 or doc[v].pos_ != "VERB":
+                if _main_verb(doc[v]):
+                    kids = {c.dep_.split(":")[0] for c in doc[v].children}
+                    score = 2 * ("nsubj" in kids) + ("aux" in kids)
+                    cands.append((score, v))
+            if not cands:
                 continue
+            v = max(cands)[1]
             verb = Verb(fold(doc[v].lemma_), "neutral", "")
             c = _verb_cue_with(ctx, seg, doc, doc[v], verb)
-            if c is not None and c.comp == "colon":
+            if c is not None and not c.inverted:
+                c.comp, c.comp_start = "colon", colon_off + 1
                 out.append(c)
     return out
 
@@ -549,9 +562,14 @@ def _verb_cue_with(
     kind = "verb"
     if aux is None and first == t.i and clitic is None:
         if "Inf" in verbform or _f(t) == fold(verb.lemma.split()[-1]):
-            if not _semi_aux_head(doc, t):
+            seq = _sequence_marker(doc, first)
+            if seq is not None:
+                kind = "participle"  # "avant de préciser que…": the clause's speaker
+                first = seq
+            elif not _semi_aux_head(doc, t):
                 return None
-            first = _semi_aux_first(doc, t)
+            else:
+                first = _semi_aux_first(doc, t)
         elif "Part" in verbform and ("Pres" in t.morph.get("Tense", []) or _f(t).endswith("ant")):
             kind = "participle"
             if t.i > 0 and _f(doc[t.i - 1]) == "en":
@@ -642,6 +660,16 @@ def _adverbial_starting_at(doc: Doc, j: int) -> int:
         if j + n <= len(doc) and tuple(_f(doc[j + m]) for m in range(n)) == p:
             return n
     return 0
+
+
+def _sequence_marker(doc: Doc, i: int) -> int | None:
+    """Start of "avant de"/"avant d'"/"après avoir"/"sans oublier de" before token ``i``."""
+    words = [_f(doc[k]) for k in range(max(0, i - 2), i)]
+    if words[-2:] == ["avant", "de"] or words[-2:] == ["avant", "d'"]:
+        return i - 2
+    if words[-2:] == ["apres", "avoir"]:
+        return i - 2
+    return None
 
 
 def _semi_aux_head(doc: Doc, t: Token) -> bool:
@@ -1023,6 +1051,8 @@ def _selon_cue(ctx: Context, seg: int, doc: Doc, t: Token) -> Cue | None:
         return None
     if not _source_ok(m) and not (m is not None and outlet_name(m.text)):
         return None
+    if m is not None and fold(m.text).split()[0] in ("nos", "notre"):
+        return None  # "selon nos informations": the newsroom's own reporting
     cue = Cue("selon", s, e, text, label, "hedged", seg, i, i, last, subject=m)
     _position_content(ctx, seg, doc, cue, i, end)
     return cue
@@ -1089,9 +1119,12 @@ def _comma_after_source(doc: Doc, end: int) -> int | None:
             break
         first = doc[j]
         form = first.morph.get("VerbForm", [])
-        apposition = _f(first) in ("de", "du", "des", "d'", "ancien", "ancienne") or (
-            "Part" in form and "Pres" not in first.morph.get("Tense", [])
-        )
+        apposition = (
+            _f(first) in ("de", "du", "des", "d'", "ancien", "ancienne", "age", "agee")
+            or (first.pos_ == "NUM" and j + 1 < len(doc) and _f(doc[j + 1]) in ("ans", "an"))
+            or _f(first) in ROLE_NOUNS
+            or (_f(first) in DETERMINERS and j + 1 < len(doc) and _f(doc[j + 1]) in ROLE_NOUNS)
+        ) or ("Part" in form and "Pres" not in first.morph.get("Tense", []))
         if not apposition:
             break
         m = j

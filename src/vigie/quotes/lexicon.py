@@ -230,6 +230,13 @@ soupirer|emotive|
 plaisanter|emotive|
 s'amuser|emotive|
 saluer|approving|
+rassurer|neutral|
+réagir|neutral|
+trancher|neutral|
+se défendre|neutral|
+se justifier|neutral|
+tempérer|neutral|
+relativiser|neutral|
 applaudir|approving|
 féliciter|approving|
 louer|approving|

@@ -465,7 +465,7 @@ class Resolver:
             t = tok.tok
             head_tok = t
             while head_tok.head is not head_tok and (
-                head_tok.dep_ in ("flat:name", "flat", "appos")
+                head_tok.dep_ in ("flat:name", "flat", "appos", "conj")
                 or (
                     head_tok.dep_ == "nmod"
                     and not any(c.dep_ == "case" for c in head_tok.children)
@@ -482,7 +482,7 @@ class Resolver:
         return out
 
     def note_speaker(self, pos: int, speaker: str | None, mention: Mention | None) -> None:
-        if not speaker or speaker.startswith("anonymous:"):
+        if not speaker:
             return
         person = any(p.canonical == speaker for p in self.registry.people)
         gender = None
@@ -511,6 +511,17 @@ class Resolver:
             if plural != h.plural and plural:
                 continue
             return h.speaker
+        if include_subjects:
+            # last resort: the person named most recently before ``pos``
+            best: tuple[int, Person] | None = None
+            for p in self.registry.people:
+                if gender and p.gender and p.gender != gender:
+                    continue
+                before = [x for x in p.positions if x < pos]
+                if before and (best is None or max(before) > best[0]):
+                    best = (max(before), p)
+            if best is not None and not plural:
+                return best[1].canonical
         return None
 
     def resolve(self, m: Mention | None, pos: int) -> str | None:
