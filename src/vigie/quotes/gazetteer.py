@@ -566,11 +566,17 @@ def outlet_name(text: str, *, named_as_outlet: bool = False) -> str | None:
     words = f.split()
     # "l'agence de presse Tass", "la chaîne de télévision RT": drop the outlet noun phrase
     k = 0
-    while k < len(words) and (
-        words[k] in OUTLET_NOUNS
-        or words[k] in _OUTLET_NOUN_SKIP
-        or DEMONYMS.get(words[k].rstrip("es"))
-        or _is_demonym(words[k])
+    while (
+        k < len(words)
+        and k < len(raw_words)
+        and not raw_words[k][:1].isupper()  # "Radio France", "Agence X" are names
+        and (
+            words[k] in OUTLET_NOUNS
+            or words[k] in _OUTLET_NOUN_SKIP
+            or DEMONYMS.get(words[k].rstrip("es"))
+            or _is_demonym(words[k])
+            or words[k].startswith("d'")
+        )
     ):
         k += 1
     rest = " ".join(words[k:])

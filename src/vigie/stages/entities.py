@@ -143,7 +143,7 @@ def segments(clean: str, max_chars: int = MAX_CHARS) -> tuple[list[Segment], boo
         s = start + lead
         while len(body) > CHUNK_CHARS:
             cut = _chunk_cut(body, CHUNK_CHARS)
-            out.append(Segment(s, body[:cut], para))
+            out.append(Segment(s, body[:cut].rstrip(), para))
             rest = body[cut:]
             lead = len(rest) - len(rest.lstrip())
             s += cut + lead
