@@ -23,9 +23,12 @@ ZWJ = "\u200d"
 JSON = {"Accept": "application/json"}
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
-SEARCH_KEYS = {"query", "filters", "total", "limit", "offset", "hits", "facets"}
+SEARCH_KEYS = {"query", "filters", "total", "limit", "offset", "hits", "facets", "volume"}
 HIT_KEYS = {"article_id", "title", "outlet", "language", "published", "doc", "score", "snippet"}
-ARTICLE_KEYS = {*ARTICLE_EXPORT_FIELDS, "segments", "versions"}
+ARTICLE_KEYS = {
+    *ARTICLE_EXPORT_FIELDS, "segments", "versions",
+    "quotes", "speakers", "citations", "events", "entities", "highlights",
+}  # fmt: skip
 SUMMARY_KEYS = {"articles", "outlet_count", "outlets", "languages", "recent", "runs"}
 RUN_KEYS = {
     "run_id", "started", "finished", "inputs", "seen", "added", "versions", "unchanged",
@@ -55,10 +58,14 @@ class Tags(HTMLParser):
 
 def assert_inert(html: str) -> Tags:
     """No live markup came from article data: no script, image, frame, style element or
-    inline handler anywhere, and no link with a script URL."""
+    inline handler anywhere, no SVG but the page's own charts, and no link with a script
+    URL."""
     page = Tags(html)
     names = {t for t, _ in page.tags}
-    assert not names & {"script", "img", "iframe", "svg", "style", "object", "embed", "textarea"}
+    assert not names & {"script", "img", "iframe", "style", "object", "embed", "textarea"}
+    svgs = [a for t, a in page.tags if t == "svg"]
+    assert all(a.get("class") == "chart" for a in svgs), svgs
+    assert html.count("<svg") == len(svgs)
     for tag, attrs in page.tags:
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)

@@ -1,7 +1,9 @@
-"""The FastAPI application ``vigie serve`` runs: pages, their JSON twins, exports, static files.
+"""The FastAPI application ``vigie serve`` runs: pages, their JSON twins, exports, static files,
+and the write endpoints (off unless ``[serve] write_token`` is set).
 
 No request path reaches the filesystem except ``/static/…``, served from the packaged static
-directory. The store is opened read-only for each request. The interactive API pages
+directory. The store is opened read-only for each request; writes go through the app's one
+:class:`~vigie.web.writer.Writer`. The interactive API pages
 (``/docs``) are off: they need scripts from a CDN, which the security policy forbids; the
 schema is at ``/openapi.json``.
 """
@@ -19,6 +21,7 @@ from vigie.config import Options
 from vigie.web.errors import install_error_handlers
 from vigie.web.routes import ROUTERS
 from vigie.web.security import SecurityHeadersMiddleware
+from vigie.web.writer import Writer
 
 __all__ = ["STATIC_DIR", "create_app"]
 
@@ -41,6 +44,8 @@ def create_app(db_path: str, options: Options | None = None) -> FastAPI:
     )
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
+    # the one writer of this process: write requests queue on its lock
+    app.state.writer = Writer(str(db_path), app.state.options)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     favicon = STATIC_DIR / "favicon.svg"
 

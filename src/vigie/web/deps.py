@@ -16,7 +16,7 @@ from fastapi import Depends, Query
 from starlette.requests import Request
 
 from vigie.config import Options
-from vigie.storage.sqlite import ArticleFilters, SQLiteStore
+from vigie.storage.sqlite import ArticleFilters, QuoteFilters, SQLiteStore
 from vigie.web.errors import BadParameter
 
 __all__ = [
@@ -27,12 +27,15 @@ __all__ = [
     "Filters",
     "Limit",
     "Offset",
+    "QuoteFilterParams",
     "Store",
     "get_filters",
     "get_options",
+    "get_quote_filters",
     "get_store",
     "open_store",
     "parse_date",
+    "quote_filters_shown",
 ]
 
 DEFAULT_LIMIT = 20
@@ -119,3 +122,41 @@ AppOptions = Annotated[Options, Depends(get_options)]
 Filters = Annotated[ArticleFilters, Depends(get_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page (1–{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
+
+
+def get_quote_filters(
+    articles: Annotated[ArticleFilters, Depends(get_filters)],
+    speaker: Annotated[
+        str | None,
+        Query(max_length=200, description="Speaker name contains this (accents, case ignored)."),
+    ] = None,
+    via: Annotated[
+        str | None,
+        Query(max_length=200, description="Relayed by this outlet or agency (part of the name)."),
+    ] = None,
+    qtype: Annotated[
+        str | None,
+        Query(
+            alias="type",
+            pattern=r"^(direct|indirect|mixed|selon)?$",
+            description="Kind of quotation: direct, indirect, mixed or selon.",
+        ),
+    ] = None,
+) -> QuoteFilters:
+    """The quotation filters of a request (the article filters plus speaker, via, type)."""
+    return QuoteFilters(
+        speaker=(speaker or "").strip() or None,
+        via=(via or "").strip() or None,
+        type=qtype or None,
+        articles=articles,
+    )
+
+
+def quote_filters_shown(filters: QuoteFilters) -> dict[str, str]:
+    """The filters in force, by name, as pages and JSON twins show them."""
+    shown = {"speaker": filters.speaker, "via": filters.via, "type": filters.type}
+    shown |= vars(filters.articles)
+    return {k: v for k, v in shown.items() if v}
+
+
+QuoteFilterParams = Annotated[QuoteFilters, Depends(get_quote_filters)]

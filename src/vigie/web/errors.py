@@ -21,8 +21,10 @@ __all__ = ["BadParameter", "error_response", "install_error_handlers"]
 
 TITLES = {
     400: "This search cannot be read",
+    401: "A write token is needed",
     404: "Not found",
     405: "Method not allowed",
+    413: "The body is too large",
     422: "A parameter cannot be used",
     503: "The store cannot be read",
 }

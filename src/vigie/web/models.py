@@ -7,21 +7,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ArticleCitation",
+    "ArticleEvent",
+    "ArticleInput",
+    "ArticleQuote",
     "ArticleView",
+    "EntityRecord",
     "ErrorResponse",
     "FacetValue",
     "Facets",
+    "Highlight",
+    "IngestResult",
+    "ParagraphRecord",
+    "QuoteCue",
+    "QuoteRecord",
+    "QuotesPage",
     "RecentArticle",
+    "RemovalRecord",
+    "RunFailure",
     "RunRecord",
     "RunsPage",
     "SearchHit",
     "SearchResults",
     "Segment",
     "SnippetPart",
+    "SpeakerKey",
+    "SpeakerRecord",
+    "SpeakersPage",
+    "StageErrorRecord",
     "StoreSummary",
+    "StoredArticle",
+    "TextSpan",
+    "VersionRecord",
+    "Volume",
+    "VolumeBucket",
     "json_responses",
     "page_responses",
 ]
@@ -62,6 +84,20 @@ class Facets(BaseModel):
     language: list[FacetValue] = Field(default_factory=list)
 
 
+class VolumeBucket(BaseModel):
+    period: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as the unit says.")
+    count: int
+
+
+class Volume(BaseModel):
+    """Matching articles per period of publication (undated ones left out), oldest first,
+    with empty periods filled in."""
+
+    unit: str = Field(description="day, month or year.")
+    total: int = Field(description="Dated matching articles (the sum of the counts).")
+    buckets: list[VolumeBucket]
+
+
 class SearchResults(BaseModel):
     query: str
     filters: dict[str, str] = Field(description="The filters in force (outlet, language…).")
@@ -70,6 +106,7 @@ class SearchResults(BaseModel):
     offset: int
     hits: list[SearchHit]
     facets: Facets
+    volume: Volume | None = Field(None, description="Matches over time (none if no match).")
 
 
 class Segment(BaseModel):
@@ -109,6 +146,89 @@ class VersionRecord(BaseModel):
     content_sha1: str
 
 
+class TextSpan(BaseModel):
+    """A span of the original text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class QuoteCue(TextSpan):
+    lemma: str | None = None
+    stance: str | None = Field(None, description="neutral, assertive, hedged, approving…")
+
+
+class ArticleQuote(BaseModel):
+    """A quotation of the article (``results.quotes[index]``), with its legend key."""
+
+    index: int = Field(description="Position in results.quotes (the quotes table's idx).")
+    anchor: str = Field(description="Id of its highlight on the page: /articles/{id}#q-N.")
+    start: int
+    end: int
+    text: str
+    type: str = Field(description="direct, indirect, mixed or selon.")
+    speaker: str | None
+    speaker_key: str = Field(description="The speaker's letter in the legend (? if none).")
+    colour: int | None = Field(description="The speaker's palette colour (none if unknown).")
+    speaker_mention: TextSpan | None
+    cue: QuoteCue | None
+    stance: str | None
+    via: str | None = Field(description="The outlet or agency the words were relayed by.")
+    confidence: float | None
+
+
+class SpeakerKey(BaseModel):
+    """A line of the page's speaker legend."""
+
+    key: str = Field(description="A, B, … (? for unattributed quotations).")
+    speaker: str | None
+    colour: int | None
+    quotes: int
+
+
+class ArticleCitation(BaseModel):
+    """A media outlet or agency cited as a source ("selon Tass")."""
+
+    index: int
+    anchor: str
+    start: int
+    end: int
+    text: str
+    outlet: str | None
+    cue: str | None
+    quote: int | None = Field(description="Index of the quotation it sources, if any.")
+
+
+class ArticleEvent(BaseModel):
+    """A dated statement: the date expression and the sentence it dates."""
+
+    index: int
+    anchor: str
+    date: str | None
+    start_date: str | None
+    end_date: str | None
+    granularity: str | None
+    tense: str | None
+    date_span: TextSpan | None
+    sentence: TextSpan | None
+
+
+class EntityRecord(TextSpan):
+    label: str = Field(description="PER, ORG, LOC, MISC…")
+
+
+class Highlight(BaseModel):
+    """A piece of the original text and the ids of the spans over it (outermost first):
+    ``q-N`` quotation, ``qm-N``/``qc-N`` its speaker mention/cue, ``c-N`` cited source,
+    ``ev-N`` event, ``e-N`` entity, ``r-N`` removed span."""
+
+    start: int
+    end: int
+    text: str
+    marks: list[str]
+
+
 class ArticleView(BaseModel):
     doc: str
     article_id: str
@@ -128,6 +248,15 @@ class ArticleView(BaseModel):
     errors: list[StageErrorRecord]
     segments: list[Segment] = Field(description="The original text cut into kept and removed.")
     versions: list[VersionRecord]
+    quotes: list[ArticleQuote] = Field(default_factory=list)
+    speakers: list[SpeakerKey] = Field(default_factory=list)
+    citations: list[ArticleCitation] = Field(default_factory=list)
+    events: list[ArticleEvent] = Field(default_factory=list)
+    entities: list[EntityRecord] = Field(default_factory=list)
+    highlights: list[Highlight] = Field(
+        default_factory=list,
+        description="The original text cut where any highlighted span starts or ends.",
+    )
 
 
 class RunFailure(BaseModel):
@@ -169,13 +298,102 @@ class StoreSummary(BaseModel):
     runs: list[RunRecord] = Field(description="The latest ingest runs.")
 
 
+class QuoteRecord(BaseModel):
+    """A stored quotation with its article (``vigie quotes --json``)."""
+
+    article_id: str
+    doc: str
+    title: str | None
+    outlet: str | None
+    language: str | None
+    published: str | None
+    index: int = Field(description="Its position in the article: /articles/{id}#q-{index}.")
+    start: int
+    end: int
+    text: str
+    type: str
+    speaker: str | None
+    speaker_mention: TextSpan | None
+    cue: TextSpan | None
+    stance: str | None
+    via: str | None
+    confidence: float | None
+
+
+class QuotesPage(BaseModel):
+    filters: dict[str, str] = Field(description="The filters in force.")
+    total: int
+    limit: int
+    offset: int
+    quotes: list[QuoteRecord]
+
+
+class SpeakerRecord(BaseModel):
+    speaker: str
+    quotes: int
+    articles: int
+    outlets: int = Field(description="How many outlets quote them.")
+    first: str | None = Field(description="Publication date of the first article.")
+    last: str | None
+    vias: list[str] = Field(description="Outlets and agencies their words were relayed by.")
+
+
+class SpeakersPage(BaseModel):
+    filters: dict[str, str]
+    limit: int
+    speakers: list[SpeakerRecord]
+
+
+class ArticleInput(BaseModel):
+    """One article to ingest (the fields of a JSONL input record)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(
+        min_length=1,
+        max_length=4000,
+        description="Its address: the source key (posting a new text for it adds a version).",
+    )
+    outlet: str | None = Field(None, max_length=500)
+    title: str | None = Field(None, max_length=5000)
+    text: str | None = Field(None, description="Plain text (or give html).")
+    html: str | None = Field(None, description="HTML, when there is no text.")
+    published: str | None = Field(None, max_length=64, description="ISO 8601 date or time.")
+    authors: list[str] | str | None = None
+    language: str | None = Field(None, max_length=12)
+
+
+class StoredArticle(BaseModel):
+    article_id: str
+    url: str | None
+    link: str = Field(description="Its page.")
+
+
+class IngestResult(BaseModel):
+    """The report of the ingest run a write started."""
+
+    run_id: int
+    seen: int
+    added: int
+    versions: int
+    unchanged: int
+    failed: int
+    stage_errors: int
+    furniture_learned: int
+    recleaned: int
+    failures: list[RunFailure]
+    articles: list[StoredArticle] = Field(description="The articles of the body now stored.")
+
+
 def _ref(model: type[BaseModel]) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{model.__name__}"}
 
 
 _ERROR_TEXT = {
     400: "The query cannot be read.",
-    404: "Not found.",
+    401: "No token, or not the right one (Authorization: Bearer <token>).",
+    404: "Not found (write endpoints: writes are off).",
+    413: "The body is larger than the limit.",
     422: "A parameter cannot be used (e.g. a bad date).",
     503: "The store cannot be read.",
 }

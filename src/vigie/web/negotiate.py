@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 
 __all__ = [
+    "API_PREFIX",
     "JSON_SUFFIXES",
     "json_twin_url",
     "page_url",
@@ -22,6 +23,8 @@ __all__ = [
 
 #: paths ending with these always answer JSON (errors included)
 JSON_SUFFIXES = (".json", ".jsonl", ".csv")
+#: paths under this prefix are API endpoints: they always answer JSON
+API_PREFIX = "/api/"
 
 
 def _media_ranges(accept: str) -> list[tuple[str, float, int]]:
@@ -75,7 +78,8 @@ def prefers_json(accept: str | None) -> bool:
 
 def wants_json(request: Request) -> bool:
     """True for the ``.json`` (and export) URLs, and for page URLs asked for as JSON."""
-    if request.url.path.endswith(JSON_SUFFIXES):
+    path = request.url.path
+    if path.endswith(JSON_SUFFIXES) or path.startswith(API_PREFIX):
         return True
     return prefers_json(request.headers.get("accept"))
 

@@ -27,6 +27,8 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 #: the main navigation: ``(label, path, section)``; a new resource adds its line here
 NAV: list[tuple[str, str, str]] = [
     ("Search", "/search", "search"),
+    ("Quotes", "/quotes", "quotes"),
+    ("Speakers", "/speakers", "speakers"),
     ("Ingest runs", "/runs", "runs"),
 ]
 

@@ -3,7 +3,7 @@ the ``.json`` route is registered first, so ``/articles/{id}.json`` is never rea
 
 from fastapi import APIRouter
 
-from vigie.web.routes import articles, export, home, runs, search
+from vigie.web.routes import articles, export, home, quotes, runs, search, write
 
 __all__ = ["ROUTERS"]
 
@@ -12,6 +12,8 @@ ROUTERS: list[APIRouter] = [
     home.router,
     search.router,
     articles.router,
+    quotes.router,
     runs.router,
     export.router,
+    write.router,
 ]

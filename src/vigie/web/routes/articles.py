@@ -1,4 +1,6 @@
-"""``/articles/{id}``: one article, its original text with what cleaning removed, its versions."""
+"""``/articles/{id}``: one article, its original text with what cleaning removed struck through
+and its findings highlighted (quotations by speaker, speaker mentions, cues, cited sources,
+dated events, entities), the lists of those findings, and its versions."""
 
 from __future__ import annotations
 
@@ -10,13 +12,27 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from vigie import queries
+from vigie.storage.sqlite import SQLiteStore
+from vigie.web.annotations import annotate, removal_segments
 from vigie.web.deps import Store
+from vigie.web.highlight import Token
 from vigie.web.models import ArticleView, json_responses, page_responses
 from vigie.web.rendering import respond
 
-__all__ = ["router"]
+__all__ = ["article_data", "router"]
 
 router = APIRouter(tags=["articles"])
+
+
+def article_data(store: SQLiteStore, article_id: str) -> tuple[dict[str, Any], list[Token]]:
+    """The article's JSON twin, and the tokens its page draws the highlighted text from."""
+    a = store.get_article(article_id)
+    data = queries.article_record(a)
+    data["segments"] = removal_segments(a)
+    data["versions"] = store.article_versions(a.source_key)
+    found, tokens = annotate(a)
+    data.update(found)
+    return data, tokens
 
 
 @router.get(
@@ -26,8 +42,9 @@ router = APIRouter(tags=["articles"])
     summary="One article",
 )
 def article_json(article_id: str, store: Store) -> dict[str, Any]:
-    """The article record with its text cut into kept and removed segments, and its versions."""
-    return queries.article_view(store, article_id)
+    """The article record, its text cut into kept and removed segments and into highlighted
+    pieces, its quotations with a speaker legend, cited sources, events, entities, versions."""
+    return article_data(store, article_id)[0]
 
 
 @router.get(
@@ -37,8 +54,9 @@ def article_json(article_id: str, store: Store) -> dict[str, Any]:
     summary="Article page",
 )
 def article_page(request: Request, article_id: str, store: Store) -> Response:
-    """Metadata, original text (removed furniture struck through), clean text, versions."""
-    data = queries.article_view(store, article_id)
+    """Metadata, original text (removed furniture struck through, quotations highlighted by
+    speaker), quotations, cited sources, events, clean text, versions."""
+    data, tokens = article_data(store, article_id)
     removed_chars = sum(r["end"] - r["start"] for r in data["removed"])
     return respond(
         request,
@@ -46,5 +64,9 @@ def article_page(request: Request, article_id: str, store: Store) -> Response:
         data,
         ArticleView,
         section="articles",
-        extra={"removed_chars": removed_chars, "query": request.query_params.get("q", "")},
+        extra={
+            "removed_chars": removed_chars,
+            "tokens": tokens,
+            "query": request.query_params.get("q", ""),
+        },
     )

@@ -1,30 +1,45 @@
-"""``/export/articles.jsonl`` and ``/export/articles.csv``: every article matching the filters,
-streamed one record at a time (the same records as ``vigie export articles``)."""
+"""Exports, streamed one record at a time with the filters of the pages they are linked from:
+
+* ``/export/articles.jsonl|csv`` — article records (``vigie export articles``);
+* ``/export/quotes.jsonl|csv`` — quotations in the format of ``specs/quotes.md``
+  (``vigie export quotes``), also filtered by speaker, via and type;
+* ``/export/citations.jsonl|csv`` — cited sources (``vigie export citations``);
+* ``/export/events.jsonl|csv`` — dated statements (``vigie export events``).
+
+``since``/``until`` are publication dates everywhere; events also take ``event_since`` and
+``event_until``, the dates the statements are about.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
 from vigie import queries
-from vigie.storage.sqlite import ArticleFilters, SQLiteStore
-from vigie.web.deps import Filters, open_store
+from vigie.storage.sqlite import QuoteFilters, SQLiteStore, fold
+from vigie.web.deps import Filters, QuoteFilterParams, open_store, parse_date
 from vigie.web.models import json_responses
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["export"])
 
+Records = Callable[[SQLiteStore], Iterable[dict[str, Any]]]
+FORMATS = {
+    "jsonl": ("application/x-ndjson; charset=utf-8", "application/x-ndjson"),
+    "csv": ("text/csv; charset=utf-8", "text/csv"),
+}
 
-def _records(store: SQLiteStore, filters: ArticleFilters) -> Iterator[dict[str, Any]]:
+
+def _records(store: SQLiteStore, make: Records) -> Iterator[dict[str, Any]]:
     try:
-        yield from queries.export_articles(store, filters)
+        yield from make(store)
     finally:
         store.close()
 
@@ -34,52 +49,198 @@ def _jsonl(records: Iterator[dict[str, Any]]) -> Iterator[str]:
         yield json.dumps(rec, ensure_ascii=False) + "\n"
 
 
-def _attachment(name: str) -> dict[str, str]:
-    return {"Content-Disposition": f'attachment; filename="{name}"'}
+def _stream(
+    request: Request, make: Records, fields: list[str], fmt: str, name: str
+) -> StreamingResponse:
+    # opened here, so an unreadable store is a 503, not a cut stream
+    store = open_store(request)
+    records = _records(store, make)
+    body = _jsonl(records) if fmt == "jsonl" else queries.to_csv_rows(records, fields)
+    return StreamingResponse(
+        body,
+        media_type=FORMATS[fmt][0],
+        headers={"Content-Disposition": f'attachment; filename="vigie-{name}.{fmt}"'},
+        background=BackgroundTask(store.close),
+    )
+
+
+def _doc(fmt: str, fields: list[str], what: str) -> dict[int | str, dict[str, Any]]:
+    if fmt == "jsonl":
+        text = f"One JSON {what} a line (fields: {', '.join(fields)})."
+    else:
+        text = f"CSV with a header row: {', '.join(fields)} (lists and objects as JSON)."
+    return {
+        **json_responses(422, 503),
+        200: {"description": text, "content": {FORMATS[fmt][1]: {"schema": {"type": "string"}}}},
+    }
+
+
+# -- articles ------------------------------------------------------------------------------
+
+
+def _articles(filters: Any) -> Records:
+    return lambda store: queries.export_articles(store, filters)
 
 
 @router.get(
     "/export/articles.jsonl",
     response_class=StreamingResponse,
-    responses={
-        **json_responses(422, 503),
-        200: {
-            "description": "One JSON article record a line (fields: see the CSV columns).",
-            "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
-        },
-    },
+    responses=_doc("jsonl", queries.ARTICLE_EXPORT_FIELDS, "article record"),
     summary="Export articles as JSON lines",
 )
 def export_jsonl(request: Request, filters: Filters) -> StreamingResponse:
     """Every article matching the filters, one JSON object a line."""
-    store = open_store(request)  # opened here, so an unreadable store is a 503, not a cut stream
-    return StreamingResponse(
-        _jsonl(_records(store, filters)),
-        media_type="application/x-ndjson; charset=utf-8",
-        headers=_attachment("vigie-articles.jsonl"),
-        background=BackgroundTask(store.close),
-    )
+    return _stream(request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "jsonl", "articles")
 
 
 @router.get(
     "/export/articles.csv",
     response_class=StreamingResponse,
-    responses={
-        **json_responses(422, 503),
-        200: {
-            "description": "CSV with a header row: " + ", ".join(queries.ARTICLE_EXPORT_FIELDS),
-            "content": {"text/csv": {"schema": {"type": "string"}}},
-        },
-    },
+    responses=_doc("csv", queries.ARTICLE_EXPORT_FIELDS, "article record"),
     summary="Export articles as CSV",
 )
 def export_csv(request: Request, filters: Filters) -> StreamingResponse:
     """Every article matching the filters, one CSV row each (lists as JSON)."""
-    store = open_store(request)
-    rows = queries.to_csv_rows(_records(store, filters), queries.ARTICLE_EXPORT_FIELDS)
-    return StreamingResponse(
-        rows,
-        media_type="text/csv; charset=utf-8",
-        headers=_attachment("vigie-articles.csv"),
-        background=BackgroundTask(store.close),
+    return _stream(request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "csv", "articles")
+
+
+# -- quotations ----------------------------------------------------------------------------
+
+
+def _quote_matches(filters: QuoteFilters) -> Callable[[dict[str, Any]], bool]:
+    """Whether an export record passes the speaker, via and type filters (as the quotes
+    table matches them: part of the name, case and accents ignored)."""
+    speaker, via = fold(filters.speaker), fold(filters.via)
+
+    def ok(rec: dict[str, Any]) -> bool:
+        if filters.type and rec.get("type") != filters.type:
+            return False
+        if speaker and speaker not in (fold(rec.get("speaker")) or ""):
+            return False
+        return not via or via in (fold(rec.get("via")) or "")
+
+    return ok
+
+
+def _quotes(filters: QuoteFilters) -> Records:
+    ok = _quote_matches(filters)
+    return lambda store: (r for r in queries.export_quotes(store, filters.articles) if ok(r))
+
+
+@router.get(
+    "/export/quotes.jsonl",
+    response_class=StreamingResponse,
+    responses=_doc("jsonl", queries.QUOTE_EXPORT_FIELDS, "quotation (specs/quotes.md)"),
+    summary="Export quotations as JSON lines",
+)
+def export_quotes_jsonl(request: Request, filters: QuoteFilterParams) -> StreamingResponse:
+    """Every quotation matching the filters, in the export format of specs/quotes.md."""
+    return _stream(request, _quotes(filters), queries.QUOTE_EXPORT_FIELDS, "jsonl", "quotes")
+
+
+@router.get(
+    "/export/quotes.csv",
+    response_class=StreamingResponse,
+    responses=_doc("csv", queries.QUOTE_EXPORT_FIELDS, "quotation"),
+    summary="Export quotations as CSV",
+)
+def export_quotes_csv(request: Request, filters: QuoteFilterParams) -> StreamingResponse:
+    """Every quotation matching the filters, one CSV row each (spans as JSON)."""
+    return _stream(request, _quotes(filters), queries.QUOTE_EXPORT_FIELDS, "csv", "quotes")
+
+
+# -- cited sources -------------------------------------------------------------------------
+
+Source = Annotated[
+    str | None,
+    Query(max_length=200, description="Cited outlet or agency (part of the name)."),
+]
+
+
+def _citations(filters: Any, source: str | None) -> Records:
+    src = (source or "").strip() or None
+    return lambda store: queries.export_citations(store, src, filters)
+
+
+@router.get(
+    "/export/citations.jsonl",
+    response_class=StreamingResponse,
+    responses=_doc("jsonl", queries.CITATION_EXPORT_FIELDS, "cited source"),
+    summary="Export cited sources as JSON lines",
+)
+def export_citations_jsonl(
+    request: Request, filters: Filters, source: Source = None
+) -> StreamingResponse:
+    """Every mention of an outlet or agency used as a source ("selon Tass")."""
+    return _stream(
+        request,
+        _citations(filters, source),
+        queries.CITATION_EXPORT_FIELDS,
+        "jsonl",
+        "citations",
     )
+
+
+@router.get(
+    "/export/citations.csv",
+    response_class=StreamingResponse,
+    responses=_doc("csv", queries.CITATION_EXPORT_FIELDS, "cited source"),
+    summary="Export cited sources as CSV",
+)
+def export_citations_csv(
+    request: Request, filters: Filters, source: Source = None
+) -> StreamingResponse:
+    """Every mention of an outlet or agency used as a source, one CSV row each."""
+    return _stream(
+        request, _citations(filters, source), queries.CITATION_EXPORT_FIELDS, "csv", "citations"
+    )
+
+
+# -- dated events --------------------------------------------------------------------------
+
+EventSince = Annotated[
+    str | None, Query(max_length=40, description="Events dated on or after (YYYY-MM-DD).")
+]
+EventUntil = Annotated[
+    str | None, Query(max_length=40, description="Events dated on or before (YYYY-MM-DD).")
+]
+
+
+def _events(filters: Any, event_since: str | None, event_until: str | None) -> Records:
+    since = parse_date("event_since", event_since)
+    until = parse_date("event_until", event_until)
+    return lambda store: queries.export_events(store, filters, since=since, until=until)
+
+
+@router.get(
+    "/export/events.jsonl",
+    response_class=StreamingResponse,
+    responses=_doc("jsonl", queries.EVENT_EXPORT_FIELDS, "dated statement"),
+    summary="Export dated events as JSON lines",
+)
+def export_events_jsonl(
+    request: Request,
+    filters: Filters,
+    event_since: EventSince = None,
+    event_until: EventUntil = None,
+) -> StreamingResponse:
+    """Every dated statement ("Le 26 janvier, … ont remis …"), by the date it is about."""
+    records = _events(filters, event_since, event_until)
+    return _stream(request, records, queries.EVENT_EXPORT_FIELDS, "jsonl", "events")
+
+
+@router.get(
+    "/export/events.csv",
+    response_class=StreamingResponse,
+    responses=_doc("csv", queries.EVENT_EXPORT_FIELDS, "dated statement"),
+    summary="Export dated events as CSV",
+)
+def export_events_csv(
+    request: Request,
+    filters: Filters,
+    event_since: EventSince = None,
+    event_until: EventUntil = None,
+) -> StreamingResponse:
+    """Every dated statement, one CSV row each (spans as JSON)."""
+    records = _events(filters, event_since, event_until)
+    return _stream(request, records, queries.EVENT_EXPORT_FIELDS, "csv", "events")

@@ -1,4 +1,5 @@
-"""``/search``: full-text search with filters, paging and facet counts."""
+"""``/search``: full-text search with filters, paging, facet counts and the volume of the
+matches over time (a bar chart drawn on the server)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from starlette.responses import Response
 
 from vigie import queries
 from vigie.storage.sqlite import ArticleFilters, SQLiteStore
+from vigie.web.chart import bar_chart, volume
 from vigie.web.deps import DEFAULT_LIMIT, Filters, Limit, Offset, Store
 from vigie.web.facets import search_facets
 from vigie.web.models import SearchResults, json_responses, page_responses
@@ -23,6 +25,15 @@ router = APIRouter(tags=["search"])
 
 #: the query parameters the export links carry over from a search
 EXPORT_FILTERS = ("outlet", "lang", "since", "until")
+
+Unit = Annotated[
+    str,
+    Query(
+        pattern=r"^(auto|day|month|year)$",
+        description="Period of the volume chart: auto (by the spread of the matches), day, "
+        "month or year.",
+    ),
+]
 
 Q = Annotated[
     str,
@@ -39,13 +50,17 @@ def search_data(
     filters: ArticleFilters,
     limit: int,
     offset: int,
+    unit: str = "auto",
 ) -> dict[str, Any]:
-    """The results of a search, with facet counts when anything matched."""
+    """The results of a search, with facet counts and the volume over time when anything
+    matched."""
     data = queries.search(store, q, filters, limit=limit, offset=offset)
     if data["total"]:
         data["facets"] = search_facets(store, q, filters)
+        data["volume"] = volume(store, q, filters, unit)
     else:
         data["facets"] = {"outlet": [], "language": []}
+        data["volume"] = None
     return data
 
 
@@ -56,10 +71,16 @@ def search_data(
     summary="Search articles",
 )
 def search_json(
-    store: Store, filters: Filters, q: Q = "", limit: Limit = DEFAULT_LIMIT, offset: Offset = 0
+    store: Store,
+    filters: Filters,
+    q: Q = "",
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+    unit: Unit = "auto",
 ) -> dict[str, Any]:
-    """Articles matching the query and filters, best first, with highlighted snippets."""
-    return search_data(store, q, filters, limit, offset)
+    """Articles matching the query and filters, best first, with highlighted snippets, facet
+    counts and the number of matches per period."""
+    return search_data(store, q, filters, limit, offset, unit)
 
 
 @router.get(
@@ -75,19 +96,24 @@ def search_page(
     q: Q = "",
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
+    unit: Unit = "auto",
 ) -> Response:
-    """The search form and results (JSON with ``Accept: application/json``)."""
+    """The search form, the results and their volume over time (JSON with
+    ``Accept: application/json``)."""
     outlets = store.outlets()
     languages = store.languages()
     extra = {
         "form": dict(request.query_params),
         "outlets": [name for name, _ in outlets],
         "languages": [code for code, _ in languages],
+        "chart": None,
         "export_query": query_string(
             {k: v for k, v in request.query_params.items() if k in EXPORT_FILTERS}
         ),
     }
     if not q.strip() and not wants_json(request):
         return render(request, "search.html", {"data": None, **extra}, section="search")
-    data = search_data(store, q, filters, limit, offset)
+    data = search_data(store, q, filters, limit, offset, unit)
+    if data["volume"] and data["volume"]["buckets"]:
+        extra["chart"] = bar_chart(data["volume"]["buckets"])
     return respond(request, "search.html", data, SearchResults, section="search", extra=extra)

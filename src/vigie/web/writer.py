@@ -1,0 +1,80 @@
+"""The web app's single writer: write requests run the real ingest one at a time.
+
+Pages open the store read-only; only :class:`Writer` opens it for writing, under one lock, so
+two uploads never write at once (SQLite has one writer: the second waits for the lock instead
+of failing with "database is locked"). Bodies are JSON lines, read from memory as ``vigie
+ingest -`` reads standard input: no path in a request ever reaches the filesystem.
+
+Web writes run the configured stages in the server process (``workers = 1``: no process pool
+per request) and apply the furniture already learned without learning more (learning rescans
+an outlet's stored articles: ``vigie ingest`` runs do it).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import hmac
+import io
+import threading
+from typing import Any
+
+from vigie.article import Article
+from vigie.config import Options
+from vigie.ingest.sources import read_bytes_jsonl
+from vigie.runners.ingest import ingest
+from vigie.storage.sqlite import SQLiteStore
+
+__all__ = ["Writer", "body_limit", "token_matches", "write_options"]
+
+
+def write_options(options: Options) -> Options:
+    """The options web writes run with: the configured ones, in-process, learning nothing."""
+    opts = copy.deepcopy(options)
+    opts.pipeline.workers = 1
+    opts.clean.learn_from_corpus = False
+    return opts
+
+
+def body_limit(options: Options) -> int:
+    """The largest request body a write accepts, in bytes (``ingest.max_file_mb``)."""
+    return max(1, int(options.ingest.max_file_mb * 1_000_000))
+
+
+def token_matches(given: str, expected: str) -> bool:
+    """Whether a bearer token is the configured one, in time that does not depend on where
+    they differ (nor on their lengths: both are hashed first)."""
+    if not expected:
+        return False
+    a = hashlib.sha256(given.encode("utf-8", "surrogatepass")).digest()
+    b = hashlib.sha256(expected.encode("utf-8", "surrogatepass")).digest()
+    return hmac.compare_digest(a, b)
+
+
+class Writer:
+    """Runs ingests into the store at ``db_path``, one at a time."""
+
+    def __init__(self, db_path: str, options: Options) -> None:
+        self.db_path = db_path
+        self.options = write_options(options)
+        self._lock = threading.Lock()
+
+    def ingest_jsonl(self, body: bytes) -> dict[str, Any]:
+        """Ingest JSON lines; the run report, plus the body's articles now in the store."""
+        read = read_bytes_jsonl(body, "upload", self.options.ingest)
+        found = [a for a in read if isinstance(a, Article)]
+        with self._lock:
+            store = SQLiteStore(self.db_path)
+            try:
+                report = ingest(["-"], store, self.options, stdin=io.BytesIO(body))
+                stored = store.known({(a.source_key, a.input_sha1) for a in found})
+            finally:
+                store.close()
+        articles: dict[str, dict[str, Any]] = {}
+        for a in found:
+            if (a.source_key, a.input_sha1) in stored:
+                articles.setdefault(
+                    a.article_id,
+                    {"article_id": a.article_id, "url": a.url, "link": f"/articles/{a.article_id}"},
+                )
+        return {**report.to_dict(), "articles": list(articles.values())}
