@@ -21,22 +21,35 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "HEADER",
     "MONTHS",
     "STRONG",
     "WEAK",
+    "Byline",
+    "Copyright",
+    "PipeLine",
     "Verdict",
+    "WireDateline",
+    "agency_credit",
+    "appeal_outlet",
+    "byline",
     "classify_line",
+    "copyright_notice",
     "credit_prefix",
     "dateline_match",
+    "desk_initials",
     "domain_signature",
     "foreign_script",
     "looks_like_tag",
     "looks_like_title",
     "norm",
+    "pipe_line",
     "scripts_in",
+    "slogan_outlet",
+    "wire_dateline",
 ]
 
 STRONG = 2
@@ -249,18 +262,18 @@ _SOCIAL = frozenset(_SOCIAL_WORDS.split())
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "janvier janv jan january января январь januar enero ene",
-        "février févr fevrier fév fev feb february февраля февраль februar febrero",
-        "mars mar march марта март märz marzo",
-        "avril avr apr april апреля апрель abril abr",
+        "janvier janv jan january января январь янв januar enero ene",
+        "février févr fevrier fév fev feb february февраля февраль фев februar febrero",
+        "mars mar march марта март мар märz marzo",
+        "avril avr apr april апреля апрель апр abril abr",
         "mai may мая май mayo",
-        "juin jun june июня июнь juni junio",
-        "juillet juil jul july июля июль juli julio",
-        "août aout aug august августа август agosto ago",
-        "septembre sept sep september сентября сентябрь septiembre",
-        "octobre oct october октября октябрь oktober octubre",
-        "novembre nov november ноября ноябрь noviembre",
-        "décembre déc decembre dec december декабря декабрь dezember diciembre dic",
+        "juin jun june июня июнь июн juni junio",
+        "juillet juil jul july июля июль июл juli julio",
+        "août aout aug august августа август авг agosto ago",
+        "septembre sept sep september сентября сентябрь сент сен septiembre",
+        "octobre oct october октября октябрь окт oktober octubre",
+        "novembre nov november ноября ноябрь ноя noviembre",
+        "décembre déc decembre dec december декабря декабрь дек dezember diciembre dic",
     ],
     start=1,
 ):
@@ -295,17 +308,29 @@ _STAMP = rf"{_PUBLISHED}(?: (?:le|on|am|el))? ?:? ?{_DATE_EXPR}{_TIME}"
 # ---------------------------------------------------------------------------------------------
 # anchored patterns, looked up by the first word of the key
 
-_RULES_BY_FIRST: dict[str, list[tuple[re.Pattern[str], int, str, int]]] = {}
+#: reasons whose lines may hold several sentences (a comment-form notice often does)
+_MULTI_SENTENCE_OK = frozenset({"comment-form", "dateline"})
+#: first word -> [(pattern, longest key, reason, strength, several sentences allowed)]
+_RULES_BY_FIRST: dict[str, list[tuple[re.Pattern[str], int, str, int, bool]]] = {}
 
 
 def _add(
-    reason: str, strength: int, rules: list[tuple[str, str]], max_len: int = MAX_CTA_LINE
+    reason: str,
+    strength: int,
+    rules: list[tuple[str, str]],
+    max_len: int = MAX_CTA_LINE,
+    *,
+    multi: bool = False,
 ) -> None:
-    """Register ``(first words, pattern)`` rules; a pattern must match the key from its start."""
+    """Register ``(first words, pattern)`` rules; a pattern must match the key from its start.
+
+    A call to action is one sentence that reports nobody's words, unless ``multi`` (a pattern
+    anchored on a whole furniture sentence, "Cet article vous est offert. …")."""
+    multi = multi or reason in _MULTI_SENTENCE_OK
     for firsts, pattern in rules:
         rx = re.compile(pattern)
         for first in firsts.split():
-            _RULES_BY_FIRST.setdefault(first, []).append((rx, max_len, reason, strength))
+            _RULES_BY_FIRST.setdefault(first, []).append((rx, max_len, reason, strength, multi))
 
 
 _ADDRESS = r"(?:adresse (?:e-?mail|électronique|de messagerie|courriel|mail)|e-?mail|courriel)"
@@ -412,8 +437,28 @@ _add(
         ("apoya", r"apoya (?:nuestro|a nuestro|el) periodismo.*"),
     ],
 )
+# a paywall or an appeal in two sentences: "Cet article vous est offert. Pour soutenir …,
+# abonnez-vous au Veilleur …", "Vous aimez L'Écho Solidaire ? Abonnez-vous à notre lettre."
+_APPEAL = r"(?:abonnez|abonner|soutenez|soutenir|faites un don|inscrivez|subscribe|support|donate)"
+_add(
+    "subscription",
+    STRONG,
+    [
+        ("cet", r"cet article vous est (?:offert|proposé gratuitement)\b.*"),
+        ("vous", r"vous lisez un article (?:en accès libre|gratuit|offert)\b.*"),
+        ("vous", rf"vous (?:aimez|appréciez) [^?.!]{{1,60}} ?\? .*{_APPEAL}.*"),
+        ("this", r"this (?:article|story) is free to read\b.*"),
+        ("enjoyed", rf"enjoyed (?:this|reading)[^?.!]{{1,60}}\? .*{_APPEAL}.*"),
+    ],
+    max_len=250,
+    multi=True,
+)
 #: "Lire aussi : <linked headline>": the phrase, then a separator before the headline
 _LINK_SEP = r" ?[:>»|.\-–—→/].*"
+_SHARE_TARGET = (
+    r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|courriel|mail|imprimer|print|"
+    r"copier le lien|copy link|pinterest|reddit|messenger|sms|vk|вконтакте|bluesky|threads)"
+)
 _add(
     "read-more",
     STRONG,
@@ -436,6 +481,12 @@ _add(
             "tags tag tagged mots-clés mots étiquettes keywords теги метки schlagwörter etiquetas",
             r"(?:tags?|tagged|mots-clés|mots clés|étiquettes|keywords|теги|метки|schlagwörter|"
             r"etiquetas) ?: (?:[^,]{1,60}(?:, ?[^,]{1,60})+|(?:\S+ ?){1,3})$",
+        ),
+        (
+            # "Partager ce billet : Courriel · Imprimer · Copier le lien"
+            "partager partagez share поделиться",
+            rf"(?:partager|partagez|share|поделиться)(?: (?:ce|cet|cette|this|l'|la) ?[\w-]+)?"
+            rf" ?: ?{_SHARE_TARGET}(?: ?[·•|,/-]? ?{_SHARE_TARGET})*$",
         ),
         (
             "partager partagez share teilen compartir поделиться",
@@ -469,6 +520,12 @@ _add(
             "обновлено дата",
             # "Publié le 17/02/2025 à 08:12 - Mis à jour le 17/02/2025 à 09:30 par X", no more
             rf"{_STAMP}(?: ?[-|–—,/] ?{_STAMP})?(?: (?:par|by|von|por) [^,.;:]{{1,60}})?$",
+        ),
+        (
+            # "Billet publié le 27 février 2025 par Gaspard Lenoir"
+            "billet article chronique tribune dépêche post story",
+            rf"(?:billet|article|chronique|tribune|dépêche|post|story) {_STAMP}"
+            rf"(?: (?:par|by) [^,.;:]{{1,60}})?$",
         ),
     ],
     max_len=160,
@@ -563,8 +620,6 @@ _REPORTING = re.compile(
     r"dijo)\b"
 )
 _QUOTE_MARKS = re.compile(r"[«»“”\"]")
-#: reasons whose lines may hold several sentences (a comment-form notice often does)
-_MULTI_SENTENCE_OK = frozenset({"comment-form", "dateline"})
 
 
 def dateline_match(stripped: str) -> re.Match[str] | None:
@@ -661,12 +716,12 @@ def _classify_short(stripped: str) -> Verdict | None:
     if rules:
         if key is None:
             key = norm(stripped)
-        for rx, max_len, reason, strength in rules:
+        for rx, max_len, reason, strength, multi in rules:
             # a call to action is one sentence and reports nobody's words
             if (
                 len(key) <= max_len
                 and rx.match(key)
-                and (reason in _MULTI_SENTENCE_OK or _single_unreported(stripped))
+                and (multi or _single_unreported(stripped))
                 and (reason != "photo-credit" or _names_someone(stripped))
             ):
                 return reason, strength
@@ -696,6 +751,9 @@ def _classify_short(stripped: str) -> Verdict | None:
     c = stripped[0]
     if (c == "©" or c == "(" or c in "Cc") and n <= 110 and _SHORT_CREDIT.fullmatch(stripped):
         return ("copyright" if _YEAR.search(stripped) else "photo-credit", STRONG)
+    signed = _signature_verdict(stripped, n)
+    if signed is not None:
+        return signed
     if domain_signature(stripped) is not None:
         return ("signature", STRONG)
     m = dateline_match(stripped)
@@ -706,6 +764,12 @@ def _classify_short(stripped: str) -> Verdict | None:
         segments = [x.strip() for x in (key or norm(stripped)).split("|")]
         if len(segments) >= 2 and any(_META_SEGMENT.fullmatch(x) for x in segments):
             return ("share-tags", STRONG)
+        # "Экран-К | Новости | 26 февраля 2025, 14:20", "Вальдорский обозреватель | Мир"
+        piped = pipe_line(stripped)
+        if piped is not None:
+            if piped.date is not None:
+                return ("dateline", STRONG)
+            return ("signature", STRONG) if piped.name else ("section-label", HEADER)
     if first in _SOCIAL and n <= 120:
         words = (key or norm(stripped)).replace("|", " ").replace(",", " ").replace("/", " ")
         parts = words.split()
@@ -717,6 +781,351 @@ def _classify_short(stripped: str) -> Verdict | None:
 #: exact phrases and section labels are short; a little room for bullets and punctuation
 _MAX_EXACT = max(len(k) for k in (*_EXACT, *_SECTIONS)) + 12
 _DIGIT = re.compile(r"\d")
+
+
+# ---------------------------------------------------------------------------------------------
+# lines that name the outlet, the agency a text comes from or its author
+
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+#: an outlet or agency name: capitalised words and the links between them ("Le Courrier de
+#: Brennisk", "Actu-Monde Direct", "РИА Новости", "Horizon Info 24")
+_NAME_PHRASE = (
+    rf"[{_UP}0-9][\w'’.&\-]*(?: (?:[{_UP}0-9][\w'’.&\-]*|de|du|des|la|le|les|del|di|of|the|and|"
+    rf"et|d['’][{_UP}][\w\-]*|l['’][{_UP}][\w\-]*)){{0,5}}"
+)
+_AGENCY = rf"[{_UP}][\w'’&\-]*\.?(?: [{_UP}0-9][\w'’&\-]*\.?){{0,3}}"
+_NAME_LINKS = frozenset(["de", "du", "des", "la", "le", "les", "del", "di", "of", "the", "and"])
+
+
+class WireDateline(NamedTuple):
+    """ "KORVANSK, 11 février (Telekar) – …": where, when (year may be missing), which agency,
+    and ``end``, where the dispatch's own text starts in the line."""
+
+    place: str
+    day: int | None
+    month: int | None
+    year: int | None
+    agency: str | None
+    end: int
+
+
+_W_PLACE = re.compile(
+    rf"([{_UP}][\w'’.\-]*(?: [{_UP}][\w'’.\-]*){{0,3}})(?: \([^()]{{1,30}}\)(?=,))?"
+)
+_W_DATE = re.compile(
+    rf"[,.] (?:(?i:{_WEEKDAYS}) )?(?:(?P<d>\d{{1,2}})(?:er|\.)? (?P<m>(?i:{_MONTH_RX}))(?!\w)|"
+    rf"(?P<m2>(?i:{_MONTH_RX}))(?!\w)\.? (?P<d2>\d{{1,2}})(?!\d))\.?(?:,? (?P<y>(?:19|20)\d{{2}}))?"
+    r"(?!\d)\.?"
+)
+_W_AGENCY = re.compile(rf" (?:\((?P<a>{_AGENCY})\)|/(?P<b>{_AGENCY})/\.?)")
+_W_DASH_AGENCY = re.compile(rf" ?[-–—] (?P<a>{_AGENCY})[.,](?: |$)")
+_W_DASH = re.compile(r" ?[-–—](?: |$)|$")
+
+
+def wire_dateline(stripped: str) -> WireDateline | None:
+    """The wire dateline that opens a line: "KORVANSK, 11 février (Telekar) – ",
+    "BRENNISK, 25 fév 2025 (Estafette) - ", "PARIS (AFP) - ", "LONDON, Jan 12 (Reuters) - ",
+    "Москва, 26 февраля — РИА Новости. ", "МОСКВА, 12 января. /ТАСС/. ".
+
+    The place is in capitals, or capitalised when a date and an agency follow; a date or an
+    agency must follow it, then a dash, the end of the line, or (after "— Agency") a full
+    stop."""
+    if len(stripped) < 8 or not stripped[0].isupper():
+        return None
+    p = _W_PLACE.match(stripped)
+    if p is None:
+        return None
+    place = p.group(1)
+    caps = place.upper() == place and sum(ch.isalpha() for ch in place) >= 3
+    if not caps and any(w[0].islower() for w in re.split(r"[\s'’\-]+", place) if w):
+        return None  # "L'essentiel ANIMAUX …": not a place name
+    pos = p.end()
+    day = month = year = None
+    d = _W_DATE.match(stripped, pos)
+    if d is not None:
+        day = int(d.group("d") or d.group("d2"))
+        month = MONTHS.get((d.group("m") or d.group("m2")).lower())
+        year = int(d.group("y")) if d.group("y") else None
+        pos = d.end()
+    agency = None
+    a = _W_AGENCY.match(stripped, pos)
+    if a is not None:
+        agency = a.group("a") or a.group("b")
+        pos = a.end()
+        if a.group("b") and stripped[pos - 1] == ".":  # "МОСКВА, 12 января. /ТАСС/. Текст"
+            return WireDateline(place, day, month, year, agency, min(pos + 1, len(stripped)))
+    elif d is not None:
+        a = _W_DASH_AGENCY.match(stripped, pos)
+        if a is not None:
+            return WireDateline(place, day, month, year, a.group("a"), a.end())
+    if d is None and (agency is None or not caps):
+        return None  # "PARIS (AFP) - …", but "Abbeville (Somme)" names a region
+    if not caps and agency is None:
+        return None
+    dash = _W_DASH.match(stripped, pos)
+    if dash is None:
+        return None
+    return WireDateline(place, day, month, year, agency, dash.end())
+
+
+_COPY_SIGN = re.compile(r"©|\(c\)(?= )|\bcopyright\b", re.IGNORECASE)
+_RIGHTS_PHRASE = re.compile(
+    r"(?i:tous droits réservés|all rights reserved|все права защищены|alle rechte vorbehalten|"
+    r"todos los derechos reservados)"
+)
+_NOTICE_WORDS = re.compile(
+    r"(?i:reproduction|reproduit|reprinted|reproduced|republished|droits|rights|source|"
+    r"перепечат|цитирован|использован|nachdruck|reproducción|copyright)"
+)
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
+#: "Экран-К. Все права защищены.", "Le Courrier de Brennisk – Tous droits réservés"
+_HOLDER_BEFORE_RIGHTS = re.compile(rf"({_NAME_PHRASE})\s*[.,:;|–—-]\s*{_RIGHTS_PHRASE.pattern}")
+
+
+class Copyright(NamedTuple):
+    """A copyright line: its holder, if named, and whether it is certainly a copyright notice
+    (a year, a rights phrase or a reproduction notice) rather than a bare "© Agency" credit."""
+
+    holder: str | None
+    certain: bool
+
+
+def copyright_notice(stripped: str) -> Copyright | None:
+    """The line as a copyright notice: "© Telekar 2025", "Reproduction autorisée avec mention de
+    la source. © Telekar 2025", "© Le Courrier de Brennisk – Tous droits réservés",
+    "Copyright © 2022 Le Monde. All rights reserved.", "© РИА Новости"."""
+    if len(stripped) > 200:
+        return None
+    m = _COPY_SIGN.search(stripped)
+    if m is None:
+        h = _HOLDER_BEFORE_RIGHTS.match(stripped)
+        return Copyright(h.group(1).strip(), True) if h is not None else None
+    lead = stripped[: m.start()].strip()
+    if lead and not (
+        len(lead) <= 140 and lead[-1] in ".!:|–—-" and _NOTICE_WORDS.search(lead) is not None
+    ):
+        return None
+    body = stripped[m.end() :]
+    if "/" in body:  # "© Agency . Photographer / Aller dans la banque de photos"
+        return None
+    certain = bool(lead) or m.group(0).lower() == "copyright"
+    body = body.lstrip(" ©:")
+    if _YEARS.search(body):
+        certain = True
+        body = _YEARS.sub(" ", body)
+    r = _RIGHTS_PHRASE.search(body)
+    if r is not None:
+        certain = True
+        body = body[: r.start()]
+    # the holder ends at the first separator: "Le Monde. Tous…", "Sputnik . Ilya Pitalev"
+    name = re.split(r"\s[.|–—-]\s|[.,;|]\s|\s\.", " ".join(body.split()) + " ", maxsplit=1)[0]
+    name = name.strip(" .,;:|–—-")
+    if not name or len(name) > 50 or len(name.split()) > 6 or not any(c.isalpha() for c in name):
+        return Copyright(None, certain)
+    return Copyright(name, certain)
+
+
+_OUTLET_WORDS = re.compile(
+    r"(?i:\b(?:l['’])?(?:actualités?|actus?|infos?|informations?|journal|quotidien|"
+    r"hebdomadaire|hebdo|magazine|mensuel|radio|télévision|chaîne|médias?|presse|news|"
+    r"newspaper|daily|weekly|since|depuis|every|chaque|новости|газета|журнал|издание|"
+    r"ежедневн\w*|каждый|nachrichten|zeitung|täglich|seit|noticias|periódico|diario|desde)\b)"
+)
+_SLOGAN = re.compile(rf"(?P<name>{_NAME_PHRASE}) [—–|-] (?P<tag>[^|—–]{{8,170}})")
+
+
+def slogan_outlet(stripped: str) -> str | None:
+    """The outlet of a closing slogan, "<Name> — <what the outlet is>": "Méridie Soir —
+    l'actualité de Port-Selve et de toute la Méridie, chaque soir depuis 1952.". The
+    description starts in lower case and speaks of news, a paper, a channel or a date."""
+    if len(stripped) > 220 or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return None
+    m = _SLOGAN.fullmatch(stripped)
+    if m is None or _OUTLET_WORDS.search(m.group("tag")) is None:
+        return None
+    name = m.group("name")
+    if len(name) > 40 or name.split()[-1].lower() in _NAME_LINKS:
+        return None
+    key = norm(name)
+    if key in _EXACT or key in _SECTIONS:  # "Vidéos - Politique sur TF1 INFO."
+        return None
+    if not m.group("tag")[0].islower():
+        return None  # "PRATIQUE - Chaque soir, le JT…": a kicker and a sentence, "Paris — Lyon"
+    return name
+
+
+class PipeLine(NamedTuple):
+    """A header or footer line of segments: "Экран-К | Новости | 26 февраля 2025, 14:20"."""
+
+    name: str | None
+    date: str | None
+
+
+_PIPE_TIME = re.compile(
+    r"(?:(?:mis à jour|mise à jour|màj|maj|actualisé|updated|обновлено|aktualisiert|"
+    r"actualizado)(?: (?:le|à|at|в|um|a las))? ?:? ?)?(?:(?:à|at|в|um) )?\d{1,2} ?[h:] ?\d{2}"
+    r"(?: ?(?:h|utc|gmt|cet|msk))?"
+)
+
+
+def pipe_line(stripped: str) -> PipeLine | None:
+    """Segments separated by "|" that are a date, a time, section labels and at most one name,
+    the first: "14 février 2025 | Mis à jour à 16 h 20", "Вальдорский обозреватель | Новости
+    | Мир"."""
+    if len(stripped) > 160:
+        return None
+    parts = [x.strip() for x in stripped.split("|")]
+    if not 2 <= len(parts) <= 5:
+        return None
+    name = date = None
+    labels = 0
+    for i, part in enumerate(parts):
+        key = norm(part)
+        if not key or len(part) > 60:
+            return None
+        if date is None and key[-1:].isdigit() and _DATE_ONLY.fullmatch(key):
+            date = part
+        elif key[-1:].isdigit() and _PIPE_TIME.fullmatch(key):
+            continue
+        elif key in _SECTIONS:
+            labels += 1
+        elif (
+            i == 0
+            and (part[0].isupper() or part[0].isdigit())
+            and len(part.split()) <= 5
+            and part[-1] not in _TERMINAL
+        ):
+            name = part
+        else:
+            return None
+    if date is None and not labels:
+        return None
+    return PipeLine(name, date)
+
+
+class Byline(NamedTuple):
+    """Who signs: people, or a newsroom that names its outlet ("Par la rédaction d'X")."""
+
+    authors: list[str]
+    outlet: str | None
+
+
+_NAME_TOKEN = rf"[{_UP}][\w'’\-]*\.?"
+_PARTICLES = r"(?:de|du|des|de la|del|della|van|von|der|den|da|di|dos|das|le|la|ben|bin|ter)"
+_PERSON = rf"{_NAME_TOKEN}(?: (?:{_PARTICLES} )?{_NAME_TOKEN}){{1,3}}"
+_BY = r"(?i:par|by|von|por|автор|текст|auteur|author)"
+_BYLINE = re.compile(
+    rf"{_BY} ?:? (?P<names>{_PERSON}(?:(?:,| (?i:et|and|und|y|и)| ?&) {_PERSON}){{0,3}})"
+    rf"(?:,? (?i:in|à|au|en|в|aus|from|depuis|de) [{_UP}][\w'’\-]*(?: [{_UP}][\w'’\-]*){{0,2}}"
+    r"|, [^«»\"“”.!?,:;]{1,50})?\.?"
+)
+_DESK = re.compile(
+    r"(?i:par|by|from) (?i:la rédaction|l['’]équipe|le service \w+|the newsroom|the staff|"
+    rf"the editors) ?(?i:de |d['’]|du |des |of )(?P<outlet>{_NAME_PHRASE})\.?"
+)
+_BYLINE_FIRST = frozenset(["par", "by", "von", "por", "автор", "текст", "auteur", "author"])
+_NAME_SPLIT = re.compile(r",\s*|\s+(?:et|and|und|y|и)\s+|\s*&\s*")
+
+
+def byline(stripped: str) -> Byline | None:
+    """A byline line: "Par Milan Hrubec", "Par Léa Marchal, envoyée spéciale à Vrenica", "By
+    Hannah Weir and Luc Tessier in Port-Selve", "Par la rédaction d'Actu-Monde Direct"."""
+    if len(stripped) > 110 or _first_word(stripped) not in _BYLINE_FIRST:
+        return None
+    d = _DESK.fullmatch(stripped)
+    if d is not None:
+        return Byline([], d.group("outlet"))
+    m = _BYLINE.fullmatch(stripped)
+    if m is None:
+        return None
+    names = [x.strip() for x in _NAME_SPLIT.split(m.group("names")) if x.strip()]
+    return Byline(names, None)
+
+
+_CREDIT_LINE = re.compile(
+    r"\((?P<with>(?i:avec|with|mit|con|с|source|sources|d['’]après) ?:? )?"
+    rf"(?P<names>{_AGENCY}(?:(?:,| et| and| y| и| &|/) ?{_AGENCY}){{0,3}})\)"
+)
+_DESK_INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}")
+
+
+def agency_credit(stripped: str) -> tuple[list[str], bool] | None:
+    """A line that only credits agencies: "(Telekar)", "(avec Estafette)", "(with Reuters)";
+    the names, and whether the credit says "with"."""
+    if len(stripped) > 80 or stripped[0] != "(" or stripped[-1] != ")":
+        return None
+    m = _CREDIT_LINE.fullmatch(stripped)
+    if m is None:
+        return None
+    names = [x.strip() for x in re.split(r",|/| et | and | y | и | & ", m.group("names"))]
+    return [x for x in names if x], m.group("with") is not None
+
+
+_APPEAL_OUTLET = re.compile(
+    r"(?i:faites un don|faire un don|abonnez-vous|abonne-toi|s['’]abonner|soutenez|soutenir|"
+    r"subscribe|support|donate|vous aimez|vous appréciez)"
+    rf"(?: (?P<prep>(?i:au|aux|à la|à l['’]|à|to)))? ?(?P<name>{_NAME_PHRASE})"
+)
+
+
+def appeal_outlet(stripped: str) -> str | None:
+    """The outlet an appeal names: "Faites un don au Journal Chrétien", "Soutenez Le Veilleur",
+    "abonnez-vous au Veilleur" (→ "Le Veilleur": a one-word name gets back its article),
+    "Vous aimez L'Écho Solidaire ?"."""
+    for m in _APPEAL_OUTLET.finditer(stripped):
+        words = m.group("name").rstrip(".'’ ").split()
+        while words and words[-1].lower() in _NAME_LINKS:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        prep = (m.group("prep") or "").lower()
+        # "au Veilleur" is "Le Veilleur"; a longer name seldom carries the article ("au
+        # Journal Chrétien", "au Courrier international")
+        if prep == "au" and len(words) == 1:
+            name = "Le " + name
+        elif prep == "aux" and len(words) == 1:
+            name = "Les " + name
+        elif prep.startswith("à l"):
+            article = m.group("prep")[2:]
+            name = article[0].upper() + article[1:] + ("" if article[-1] in "'’" else " ") + name
+        return name
+    return None
+
+
+def desk_initials(stripped: str) -> bool:
+    """Wire editors' initials that close a dispatch: "mh/jv/lp"."""
+    return len(stripped) <= 30 and _DESK_INITIALS.fullmatch(stripped) is not None
+
+
+def _signature_verdict(stripped: str, n: int) -> Verdict | None:
+    """Bylines, closing slogans, agency credits, desk initials, wire datelines alone on a line
+    and copyright notices after a reproduction notice."""
+    c = stripped[0]
+    if n <= 110 and byline(stripped) is not None:
+        return ("byline", HEADER)
+    if c == "(":
+        if agency_credit(stripped) is not None:
+            return ("signature", WEAK)
+    elif c.islower():
+        if desk_initials(stripped):
+            return ("signature", WEAK)
+        return None
+    if "©" in stripped and c != "©":
+        notice = copyright_notice(stripped)
+        if notice is not None and notice.certain:
+            return ("copyright", STRONG)
+    if (
+        n <= 220
+        and (" — " in stripped or " – " in stripped or " - " in stripped)
+        and slogan_outlet(stripped) is not None
+    ):
+        return ("signature", WEAK)
+    if n <= 90 and ("," in stripped or "(" in stripped):
+        w = wire_dateline(stripped)
+        if w is not None and w.end >= n:
+            return ("dateline", HEADER)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

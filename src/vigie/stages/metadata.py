@@ -1,25 +1,40 @@
-"""The ``metadata`` stage: fill in the title, outlet and publication date an input lacked.
+"""The ``metadata`` stage: fill in the title, outlet, publication date and authors an input
+lacked, and name the agency a text reproduces.
 
-The reader already set what the input carried (JSONL fields, HTML metadata); this stage only
-fills what is still missing, from the article's own metadata dict, its text and its URL:
+The reader already set what the input carried (JSONL fields, HTML metadata, a sidecar file);
+this stage only fills what is still missing, from the article's own metadata dict, its text, its
+URL and, last, its file name:
 
-* outlet — a signature line ("237online.com"), a donation appeal naming the outlet ("Faites un
-  don au Journal Chrétien"), an image dateline ("… - Sputnik France, 1920, 12.01.2022"), else the
-  URL's domain without ``www.``;
-* published — an explicit dateline ("Publié le 12/01/2022"), the image dateline that follows the
-  title (a news page dates its main picture with the article's date; a dateline above the title
-  belongs to a story banner), else a date in the URL path (``/2022/01/12/``, ``/20220112/``);
-  stored as an ISO 8601 date or date-time;
+* outlet — the page's own signature nearest the end of the text: a domain ("237online.com"), a
+  copyright notice ("© Le Courrier de Brennisk – Tous droits réservés", "© Telekar 2025"), a
+  closing slogan ("Méridie Soir — l'actualité de …, chaque soir depuis 1952."), a footer of
+  segments ("Вальдорский обозреватель | Новости | Мир"); else an appeal naming the outlet
+  ("Faites un don au Journal Chrétien", "abonnez-vous au Veilleur"), an image dateline
+  ("… - Sputnik France, 1920, 12.01.2022"), a header of segments ("Экран-К | Новости | …"), a
+  newsroom byline ("Par la rédaction d'Actu-Monde Direct"), a bare "© Name" closing the text,
+  the URL's domain without ``www.``; last, the agency of a wire dateline ("KORVANSK, 11 février
+  (Telekar) – …"): a dispatch with nothing else naming its outlet is the agency's own;
+* source agency — the agency of a wire dateline, or of a closing "(avec Estafette)", when another
+  signal names the outlet: stored as ``article.meta["source_agency"]``;
+* published — an explicit dateline ("Publié le 12/01/2022"), a header date ("14 février 2025 |
+  Mis à jour à 16 h 20"), the image dateline that follows the title (a news page dates its main
+  picture with the article's date; a dateline above the title belongs to a story banner), a date
+  in the URL path (``/2022/01/12/``, ``/20220112/``), the date of the wire dateline (its year,
+  when missing, from a dated reference: the URL, the file name, the copyright line), else a
+  leading ISO date in the file name (``2025-02-14_…``, noted); stored as ISO 8601;
+* authors — bylines ("Par Milan Hrubec", "By Hannah Weir and Luc Tessier in Port-Selve",
+  "Billet publié le … par Gaspard Lenoir") in the header or closing the text;
 * title — the first line of the header that is not furniture and is shaped like a headline (a
   short tag above it, "L'Otan", is skipped).
 
-What cannot be found is noted on the article (``article.note``).
+What cannot be found, or is inferred from a weak signal, is noted on the article
+(``article.note``).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -28,12 +43,20 @@ from vigie.stages.furniture_rules import (
     MONTHS,
     STRONG,
     Verdict,
+    WireDateline,
+    agency_credit,
+    appeal_outlet,
+    byline,
     classify_line,
+    copyright_notice,
     credit_prefix,
     dateline_match,
     domain_signature,
     looks_like_tag,
     looks_like_title,
+    pipe_line,
+    slogan_outlet,
+    wire_dateline,
 )
 
 if TYPE_CHECKING:
@@ -41,18 +64,26 @@ if TYPE_CHECKING:
     from vigie.config import Options
 
 __all__ = [
+    "file_name_date",
+    "find_wire_dateline",
+    "guess_authors",
     "guess_outlet",
     "guess_published",
     "guess_title",
     "head_verdicts",
     "metadata",
     "parse_date",
+    "same_outlet",
 ]
 
 #: lines of the text's head searched for a title and datelines
 HEAD_LINES = 15
 #: lines of the text's tail searched for a signature
 TAIL_LINES = 8
+#: lines at the end of the text searched for a byline
+BYLINE_TAIL = 3
+#: a copy is published at most this long after the dispatch it reproduces (file-name dates)
+MAX_COPY_DELAY = timedelta(days=7)
 
 _META_TITLE = ("title", "og:title", "headline", "twitter:title")
 _META_OUTLET = ("sitename", "site_name", "og:site_name", "publisher", "outlet", "source")
@@ -84,27 +115,20 @@ _DAY_MONTH = re.compile(
 _MONTH_DAY = re.compile(
     rf"\b({_MONTH_ALT})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", re.IGNORECASE
 )
-_TIME_AFTER = re.compile(r"\s*(?:,|à|at|в|um|a las|-)?\s*(\d{1,2})[h:](\d{2})\b")
+_TIME_AFTER = re.compile(r"\s*(?:,|à|at|в|um|a las|-|\|)?\s*(\d{1,2}) ?[h:] ?(\d{2})\b")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/-]|$)"
-)
-#: "© Le Courrier de Brennisk – Tous droits réservés", "Экран-К. Все права защищены."
-_COPYRIGHT_OUTLET = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*)?(?:(?:19|20)\d{2}\s*)?"
-    r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.&-]*(?: [\w'’.&-]+){0,5}?)\s*[.,:;|–—-]\s*"
-    r"((?i:tous droits réservés|all rights reserved|все права защищены|alle rechte vorbehalten|"
-    r"todos los derechos reservados))",
-    re.IGNORECASE,
 )
 #: a byline or a dateline that says when: "Billet publié le 27 février 2025 par …"
 _PUBLISHED_WORD = re.compile(
     r"\b(?:publiée?|mise? en ligne|posted|published|veröffentlicht|publicado|опубликовано)\b",
     re.IGNORECASE,
 )
-_DONATION_OUTLET = re.compile(
-    r"(?i:faites|faire) un don (?i:au|à la|à l'|à l’|à|aux) "
-    r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*)(?: (?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|du|des|la|le|d'|l'))*)",
-)
+#: "… par Gaspard Lenoir" closing a dateline
+_STAMP_AUTHOR = re.compile(r"\b(?:par|by|von|por) ([^,.;:]{3,60})$")
+#: a scraper's file name that starts with the publication date: "2025-02-14_outlet_title.txt"
+_FILE_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _iso(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None) -> str | None:
@@ -201,31 +225,169 @@ def guess_title(lines: list[str], verdicts: list[Verdict | None] | None = None) 
     return None
 
 
-def guess_outlet(lines: list[str], url: str | None) -> str | None:
-    """The outlet named by a signature, a donation appeal or a dateline, else the URL's domain."""
-    for s in reversed(lines[-TAIL_LINES:]):
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _tail_signature(lines: list[str]) -> str | None:
+    """The page's own signature nearest the end: a domain, a copyright notice, a closing slogan
+    (only furniture after it), a footer of segments, a newsroom byline."""
+    tail = lines[-TAIL_LINES:]
+    for i in range(len(tail) - 1, -1, -1):
+        s = tail[i]
         domain = domain_signature(s)
         if domain is not None:
             return domain[4:] if domain.startswith("www.") else domain
+        notice = copyright_notice(s)
+        if notice is not None and notice.certain and notice.holder:
+            return notice.holder
+        if "|" in s:
+            piped = pipe_line(s)
+            if piped is not None and piped.name:
+                return piped.name
+        signed = byline(s)
+        if signed is not None and signed.outlet:
+            return signed.outlet
+        if len(lines) - len(tail) + i == 0:
+            continue  # a slogan closes an article: a text of one line is the article
+        slogan = slogan_outlet(s)
+        if slogan is not None and all(classify_line(x) is not None for x in tail[i + 1 :]):
+            return slogan
+    return None
+
+
+def guess_outlet(lines: list[str], url: str | None) -> str | None:
+    """The outlet named by the text (see the module's docstring for the order), else the URL's
+    domain. A wire dateline's agency is not looked at here (see :func:`metadata`)."""
+    found = _tail_signature(lines)
+    if found is not None:
+        return found
     for s in lines:
-        if len(s) <= 250 and s[:5].lower() in ("faite", "faire"):
-            m = _DONATION_OUTLET.match(s)
-            if m is not None:
-                return m.group(1).rstrip(".'’ ")
+        if len(s) <= 250 and s[:1].isupper():
+            verdict = classify_line(s)
+            if verdict is not None and verdict[0] in ("donation", "subscription"):
+                name = appeal_outlet(s)
+                if name is not None:
+                    return name
     for s in lines[:HEAD_LINES]:
         d = dateline_match(s)
         if d is not None:
             return d.group("outlet").strip()
-    for s in reversed(lines[-TAIL_LINES:]):
-        if len(s) <= 200:
-            c = _COPYRIGHT_OUTLET.match(s)
-            if c is not None:
-                return c.group(1).strip()
-    if url:
-        host = urlsplit(url).hostname
-        if host:
-            return host[4:] if host.startswith("www.") else host
+        if "|" in s:
+            piped = pipe_line(s)
+            if piped is not None and piped.name:
+                return piped.name
+        signed = byline(s)
+        if signed is not None and signed.outlet:
+            return signed.outlet
+    if lines:
+        notice = copyright_notice(lines[-1])
+        if notice is not None and notice.holder:  # a bare "© РИА Новости" closing the text
+            return notice.holder
+    return _host(url)
+
+
+def find_wire_dateline(lines: list[str]) -> WireDateline | None:
+    """The wire dateline that opens one of the first paragraphs, if any."""
+    for s in lines[:HEAD_LINES]:
+        if s[:1].isupper():
+            w = wire_dateline(s)
+            if w is not None:
+                return w
     return None
+
+
+def _credited_agencies(lines: list[str]) -> list[str]:
+    """Agencies a closing "(avec Estafette)" credits."""
+    for s in reversed(lines[-TAIL_LINES:]):
+        if s[:1] == "(":
+            credit = agency_credit(s)
+            if credit is not None and credit[1]:
+                return credit[0]
+    return []
+
+
+def _outlet_key(name: str) -> str:
+    """ "Telekar", "telekar.kv", "www.telekar.kv", "TELEKAR" → "telekar"."""
+    key = name.casefold().strip()
+    if "." in key and " " not in key:
+        labels = key.removeprefix("www.").split(".")
+        key = max(labels[:-1] or labels, key=len)
+    return "".join(c for c in key if c.isalnum())
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two outlet names (or domains) name the same outlet, loosely."""
+    return _outlet_key(a) == _outlet_key(b)
+
+
+def guess_authors(lines: list[str]) -> list[str]:
+    """People named by bylines in the header or closing the text, in order, once each."""
+    found: list[str] = []
+    head = lines[:HEAD_LINES]
+    tail = lines[max(len(head), len(lines) - BYLINE_TAIL) :]
+    for s in (*head, *tail):
+        signed = byline(s)
+        if signed is not None:
+            found.extend(signed.authors)
+            continue
+        if len(s) <= 160 and _PUBLISHED_WORD.search(s):
+            verdict = classify_line(s)
+            m = _STAMP_AUTHOR.search(s) if verdict and verdict[0] == "dateline" else None
+            if m is not None:
+                found.append(m.group(1).strip())
+    return list(dict.fromkeys(found))
+
+
+def file_name_date(doc: str) -> date | None:
+    """The date a file's name starts with ("2025-02-14_…"), for a path (not a URL)."""
+    if not doc or "://" in doc:
+        return None
+    name = doc.replace("\\", "/").rsplit("/", 1)[-1]
+    m = _FILE_DATE.match(name)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _copyright_year(lines: list[str]) -> int | None:
+    for s in reversed(lines[-TAIL_LINES:]):
+        if "©" in s or "opyright" in s or "(c)" in s:
+            notice = copyright_notice(s)
+            if notice is not None:
+                years = _YEAR.findall(s)
+                if years:
+                    return int(years[-1])
+    return None
+
+
+def _dated(w: WireDateline, reference: date | None, year: int | None) -> date | None:
+    """The dateline's date; a missing year from the reference date (the nearest such day) or
+    a known year."""
+    if w.day is None or w.month is None:
+        return None
+    years: list[int] = []
+    if w.year is not None:
+        years = [w.year]
+    elif reference is not None:
+        years = [reference.year, reference.year - 1, reference.year + 1]
+    elif year is not None:
+        years = [year]
+    best: date | None = None
+    for y in years:
+        try:
+            d = date(y, w.month, w.day)
+        except ValueError:
+            continue
+        if best is None or (reference is not None and abs(d - reference) < abs(best - reference)):
+            best = d
+    return best
 
 
 def guess_published(
@@ -274,26 +436,80 @@ def guess_published(
     return None
 
 
-@stage("metadata", requires=("text",), assigns=("title", "outlet", "published"))
+@stage("metadata", requires=("text",), assigns=("title", "outlet", "published", "authors"))
 def metadata(article: Article, options: Options) -> None:
-    """Fill in a missing title, outlet and publication date from the article's metadata, its
-    text (title line, signatures, datelines) and its URL."""
-    if article.title and article.outlet and article.published:
-        return
-    meta = article.meta or {}
+    """Fill in a missing title, outlet, publication date and authors from the article's
+    metadata, its text (title line, signatures, datelines, bylines), its URL and its file name;
+    name the agency a text reproduces (``meta["source_agency"]``)."""
     lines = _nonempty_lines(article.text)
+    wire = find_wire_dateline(lines)
+    if not (article.title and article.outlet and article.published):
+        _fill(article, lines, wire)
+    if not article.authors:
+        article.authors = guess_authors(lines)
+    agencies = [wire.agency] if wire is not None and wire.agency else _credited_agencies(lines)
+    outlet = article.outlet
+    sources = [a for a in agencies if outlet and not same_outlet(a, outlet)]
+    if sources and "source_agency" not in article.meta:
+        article.meta["source_agency"] = ", ".join(sources)
+
+
+def _fill(article: Article, lines: list[str], wire: WireDateline | None) -> None:
+    meta = article.meta or {}
     verdicts = head_verdicts(lines)
     if not article.title:
         article.title = _meta_str(meta, _META_TITLE) or guess_title(lines, verdicts)
         if not article.title:
             article.note("metadata", "no title: no line of the header looks like a headline")
+    own_dispatch = False
     if not article.outlet:
         article.outlet = _meta_str(meta, _META_OUTLET) or guess_outlet(lines, article.url)
+        if not article.outlet and wire is not None and wire.agency:
+            article.outlet = wire.agency  # a dispatch nothing else signs is the agency's own
+            own_dispatch = True
         if not article.outlet:
             article.note("metadata", "no outlet: no signature in the text and no URL")
     if not article.published:
         raw = _meta_str(meta, _META_DATE)
         found = parse_date(raw) if raw else None
-        article.published = found or guess_published(lines, article.url, article.title, verdicts)
+        found = found or guess_published(lines, article.url, article.title, verdicts)
+        if found is None:
+            found = _dispatch_or_file_date(article, lines, wire, own_dispatch)
+        article.published = found
         if not article.published:
             article.note("metadata", "no publication date: no dateline, metadata or URL date")
+
+
+def _dispatch_or_file_date(
+    article: Article, lines: list[str], wire: WireDateline | None, own_dispatch: bool
+) -> str | None:
+    """The date of the wire dateline, or of the file name: a dispatch is published the day of
+    its dateline; a copy of it that day or a few days later, which its file name may tell."""
+    on_file = file_name_date(article.doc)
+    dispatch = None
+    if wire is not None and wire.day is not None:
+        known_year = _copyright_year(lines)
+        dispatch = _dated(wire, on_file, known_year)
+        if dispatch is None:
+            article.note("metadata", "the wire dateline gives a day and a month but no year")
+        elif wire.year is None and known_year is None:
+            article.note("metadata", "year of the wire dateline taken from the file name")
+    own = (
+        own_dispatch
+        or wire is None
+        or not wire.agency
+        or (article.outlet is not None and same_outlet(wire.agency, article.outlet))
+    )
+    if dispatch is not None and (own or on_file is None or on_file == dispatch):
+        if not own and on_file is None:
+            article.note("metadata", "published date taken from the dateline of the source agency")
+        return dispatch.isoformat()
+    if on_file is not None and (
+        dispatch is None or dispatch <= on_file <= dispatch + MAX_COPY_DELAY
+    ):
+        article.note("metadata", "published date taken from the file name")
+        return on_file.isoformat()
+    if dispatch is not None:
+        article.note("metadata", "published date taken from the dateline of the source agency")
+        return dispatch.isoformat()
+    return None
