@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -44,10 +43,13 @@ class CopyDoc:
     #: indices of tokens that are the outlet's boilerplate (set by ``CopyIndex.mark_common``):
     #: never evidence of copying
     common: frozenset[int] = frozenset()
+    #: index size when ``common`` was computed (0: never)
+    common_at: int = 0
     _tokens: Tokens | None = field(default=None, repr=False)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _embeddings: NDArray[np.float32] | None = field(default=None, repr=False)
     _fingerprint: Fingerprint | None = field(default=None, repr=False)
+    _segments: list[int] | None = field(default=None, repr=False)
 
     @classmethod
     def from_text(
@@ -150,12 +152,16 @@ class CopyDoc:
 
     def segments(self) -> list[int]:
         """Segment number of each token: changes at every cut and around link tokens."""
-        ignored = self.tokens.linky
-        out: list[int] = []
-        for i, s in enumerate(self.tokens.starts):
-            seg = bisect.bisect_right(self.cuts, s) * 2
-            out.append(seg + 1 if ignored[i] else seg)
-        return out
+        if self._segments is None:
+            linky = self.tokens.linky
+            if not self.cuts:
+                segs = [1 if k else 0 for k in linky] if any(linky) else [0] * len(linky)
+            else:
+                starts = np.array(self.tokens.starts, dtype=np.int64)
+                base = np.searchsorted(np.array(self.cuts, dtype=np.int64), starts, "right") * 2
+                segs = (base + np.array(linky, dtype=np.int64)).tolist()
+            self._segments = segs
+        return self._segments
 
     def original_span(self, clean_start: int, clean_end: int) -> tuple[int, int]:
         return self.offset_map.span_to_original(clean_start, clean_end)

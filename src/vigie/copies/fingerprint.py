@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -42,6 +42,7 @@ class Fingerprint:
     anchors: tuple[int, ...]
     summary: Summary
     version: int = FINGERPRINT_VERSION
+    _bands: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -50,7 +51,10 @@ class Fingerprint:
 
     def band_keys(self) -> list[int]:
         """LSH band keys (63-bit; none for texts shorter than ``MIN_WORDS`` words)."""
-        return minhash.band_keys(self.signature) if self.words >= MIN_WORDS else []
+        if self._bands is None:
+            bands = minhash.band_keys(self.signature) if self.words >= MIN_WORDS else []
+            object.__setattr__(self, "_bands", bands)
+        return list(self._bands or [])
 
     def anchor_keys(self) -> list[int]:
         return list(self.anchors) if self.words >= MIN_WORDS else []

@@ -18,7 +18,6 @@ candidate search in SQL instead can write :func:`index_rows` for each article in
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import math
 from collections.abc import Iterable
@@ -419,8 +418,13 @@ class CopyIndex:
         The words of boilerplate anchors (:meth:`boilerplate_anchors`) are marked, and so are
         the words between two of them close enough to lie in one winnowing window (the date
         inside a sign-off), and whole sentences that are mostly marked. Marked words are never
-        evidence of copying, so a shared sign-off does not make two reports copies.
+        evidence of copying, so a shared sign-off does not make two reports copies. The marks
+        are kept on ``doc`` and recomputed only once the index has grown by a tenth.
         """
+        n = len(self._keys)
+        if doc.common_at and n <= doc.common_at * 1.1:
+            return doc.common
+        doc.common_at = max(n, 1)
         toks = doc.tokens
         content = [i for i, k in enumerate(toks.linky) if not k]
         positions = minhash.anchor_positions(minhash.word_hashes([toks.words[i] for i in content]))
@@ -428,28 +432,28 @@ class CopyIndex:
         if not common:
             doc.common = frozenset()
             return doc.common
+        n_content = len(content)
+        marked = np.zeros(n_content + 1, dtype=np.int64)  # +1/-1 boundaries of marked runs
         starts = sorted(p for h, p in positions if h in common)
-        marked: set[int] = set()
         span = minhash.ANCHOR_SHINGLE
         for j, p in enumerate(starts):
-            marked.update(range(p, p + span))
+            end = p + span
             if j + 1 < len(starts) and starts[j + 1] - p <= minhash.WINDOW + span:
-                marked.update(range(p, starts[j + 1]))
-        tokens_marked = {content[j] for j in marked if j < len(content)}
+                end = max(end, starts[j + 1])
+            marked[p] += 1
+            marked[min(end, n_content)] -= 1
+        is_marked = np.cumsum(marked[:n_content]) > 0
         # boilerplate comes in whole sentences: a sentence mostly marked is marked whole
         # (winnowing leaves up to a window of words uncovered at its edges)
-        if tokens_marked:
-            bounds = [(st.start, st.end) for st in doc.sentences]
-            starts_ = [b[0] for b in bounds]
-            by_sentence: dict[int, list[int]] = {}
-            for t in content:
-                k = bisect.bisect_right(starts_, toks.starts[t]) - 1
-                by_sentence.setdefault(k, []).append(t)
-            for members in by_sentence.values():
-                hit = sum(1 for t in members if t in tokens_marked)
-                if hit and hit >= 0.4 * len(members):
-                    tokens_marked.update(members)
-        doc.common = frozenset(tokens_marked)
+        sent_starts = np.array([st.start for st in doc.sentences], dtype=np.int64)
+        if len(sent_starts):
+            tok_starts = np.array([toks.starts[i] for i in content], dtype=np.int64)
+            sent = np.maximum(np.searchsorted(sent_starts, tok_starts, "right") - 1, 0)
+            total = np.bincount(sent, minlength=len(sent_starts))
+            hit = np.bincount(sent, weights=is_marked, minlength=len(sent_starts))
+            whole = (hit > 0) & (hit >= 0.4 * total)
+            is_marked |= whole[sent]
+        doc.common = frozenset(content[j] for j in np.flatnonzero(is_marked).tolist())
         return doc.common
 
     def translation_candidates(

@@ -114,10 +114,14 @@ def band_keys(sig: NDArray[np.uint32]) -> list[int]:
     """One 63-bit key per band (empty list for an empty signature)."""
     if len(sig) != NUM_PERM or bool((sig == EMPTY).all()):
         return []
-    rows = sig.astype(np.uint64).reshape(BANDS, ROWS)
-    acc = _BAND_SALT.copy()
-    for j in range(ROWS):
-        acc = _mix(acc + rows[:, j] * _MULT[j])
+    if ROWS == 2:  # a band's two slots, read as one little-endian 64-bit value
+        packed = np.ascontiguousarray(sig, dtype="<u4").view("<u8").astype(np.uint64)
+        acc = _mix(packed ^ _BAND_SALT)
+    else:
+        rows = sig.astype(np.uint64).reshape(BANDS, ROWS)
+        acc = _BAND_SALT.copy()
+        for j in range(ROWS):
+            acc = _mix(acc + rows[:, j] * _MULT[j])
     keys: list[int] = (acc & np.uint64(_MASK63)).astype(np.int64).tolist()
     return keys
 
