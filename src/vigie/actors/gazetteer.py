@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vigie.actors.keys import plain_key, slug
+from vigie.actors.keys import plain_key, slug, without_article
 from vigie.quotes.gazetteer import CAPITALS, COUNTRIES, OUTLETS
 
 __all__ = ["BUILTIN", "Entry", "builtin_entry", "lookup"]
@@ -232,6 +232,9 @@ BUILTIN, _BY_KEY = _build()
 def lookup(plain: str) -> Entry | None:
     """The built-in actor a plain key names, or None."""
     eid = _BY_KEY.get(plain)
+    if eid is None:
+        bare = without_article(plain)
+        eid = _BY_KEY.get(bare) if bare is not None else None
     return BUILTIN[eid] if eid is not None else None
 
 

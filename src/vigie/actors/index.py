@@ -36,7 +36,15 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from vigie.actors import gazetteer
-from vigie.actors.keys import HONORIFICS, fold, person_parts, phonetic_key, phonetic_tokens, slug
+from vigie.actors.keys import (
+    HONORIFICS,
+    fold,
+    person_parts,
+    phonetic_key,
+    phonetic_of,
+    phonetic_tokens,
+    slug,
+)
 from vigie.actors.mentions import article_mentions
 from vigie.actors.model import Actor, UpdateReport
 from vigie.actors.people import choose_id, cluster_first_names, kind_vote, label_votes
@@ -243,7 +251,7 @@ class ActorIndex:
                 ids[unit] = "anon:" + slug(unit[2:])
                 continue
             plain = unit[2:]
-            phon = phonetic_key(plain)
+            phon = phonetic_of(plain)
             split, split_id = reg.split_of(plain, phon)
             if not split:
                 owner = reg.alias_owner(plain, phon)

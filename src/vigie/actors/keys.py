@@ -44,9 +44,12 @@ __all__ = [
     "is_short_form",
     "person_parts",
     "phonetic_key",
+    "phonetic_of",
+    "phonetic_tokens",
     "plain_key",
     "skeleton",
     "slug",
+    "without_article",
 ]
 
 #: Cyrillic letters in Latin, French convention (Russian, Ukrainian, Belarusian, Serbian,
@@ -177,13 +180,24 @@ _INNER_APOSTROPHE_RE = re.compile(r"(?<=[a-z]{2})'(?=[a-z])")
 @lru_cache(maxsize=200_000)
 def plain_key(name: str) -> str:
     """``"l’Organisation du traité de l’Atlantique Nord"`` → ``"organisation du traite de l
-    atlantique nord"``; ``"M. Lavrov"`` → ``"lavrov"``; ``"НАТО"`` → ``"nato"``."""
+    atlantique nord"``; ``"M. Lavrov"`` → ``"lavrov"``; ``"НАТО"`` → ``"nato"``. A leading
+    "l'" and honorifics are dropped; "le", "la", "les" only when written in lower case ("le
+    Kremlin" → "kremlin", but "Le Pen" → "le pen")."""
     f = _INNER_APOSTROPHE_RE.sub("", fold(name))
     toks = _TOKEN_RE.findall(f)
-    # a leading article or honorific ("l'Otan", "le Kremlin", "M. Lavrov"), never the whole
-    while len(toks) > 1 and (toks[0] in _ARTICLES or toks[0] in HONORIFICS):
+    lower_start = name.lstrip(" \t\"'«“([")[:1].islower()
+    while len(toks) > 1 and (
+        toks[0] == "l" or toks[0] in HONORIFICS or (lower_start and toks[0] in _ARTICLES)
+    ):
         toks = toks[1:]
     return " ".join(toks)
+
+
+def without_article(plain: str) -> str | None:
+    """A plain key without a leading "le", "la" or "les" ("le kremlin" → "kremlin"), or None
+    when it has none."""
+    head, _, rest = plain.partition(" ")
+    return rest if head in _ARTICLES and rest else None
 
 
 _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -223,9 +237,12 @@ def _phonetic_part(part: str) -> str:
 def phonetic_key(name: str) -> str:
     """The plain key with transliteration conventions folded (see the module doc):
     ``"Sergueï Lavrov"``, ``"Sergey Lavrov"`` and ``"Сергей Лавров"`` → ``"sergei lavrov"``."""
-    return " ".join(
-        "-".join(_phonetic_part(p) for p in tok.split("-")) for tok in plain_key(name).split()
-    )
+    return phonetic_of(plain_key(name))
+
+
+def phonetic_of(plain: str) -> str:
+    """The phonetic key of a plain key."""
+    return " ".join("-".join(_phonetic_part(p) for p in tok.split("-")) for tok in plain.split())
 
 
 def phonetic_tokens(plain: str) -> list[str]:

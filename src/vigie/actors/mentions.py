@@ -33,7 +33,7 @@ from vigie.actors.keys import (
     fold,
     is_short_form,
     person_parts,
-    phonetic_key,
+    phonetic_of,
     phonetic_tokens,
     plain_key,
 )
@@ -168,13 +168,13 @@ class _ArticlePeople:
 
 
 def _is_split(registry: Registry | None, plain: str) -> bool:
-    return registry is not None and registry.split_of(plain, phonetic_key(plain))[0]
+    return registry is not None and registry.split_of(plain, phonetic_of(plain))[0]
 
 
 def _known(registry: Registry | None, plain: str) -> str | None:
     """The registry's or the gazetteer's id for a name."""
     if registry is not None:
-        owner = registry.alias_owner(plain, phonetic_key(plain))
+        owner = registry.alias_owner(plain, phonetic_of(plain))
         if owner is not None:
             return owner
     e = gazetteer.lookup(plain)
@@ -205,6 +205,16 @@ def article_mentions(
         names.append((plain, label))
         if label == "PER":
             people.add(plain)
+    # the quote extractor's speakers named in full are people of the article too: its
+    # per-article resolution ("Lavrov" → "Sergueï Lavrov") is evidence for the surname
+    for q in quotes:
+        speaker = q.get("speaker")
+        if isinstance(speaker, str) and not speaker.startswith("anonymous:"):
+            for part in speaker.split(" et "):
+                part = part.strip()
+                plain = plain_key(part)
+                if _name_like(part) and _known(registry, plain) is None:
+                    people.add(plain)
     by_plain: dict[str, tuple[str, str]] = {}  # plain → (unit, label) of the article's entities
     by_phon: dict[str, str] = {}  # phonetic key of a full name → its unit
     for e, nl in zip(entities, names, strict=True):
@@ -225,7 +235,7 @@ def article_mentions(
         out.entities.append(Mention(unit, label, e.get("text") or plain, role))
         by_plain.setdefault(plain, (unit, label))
         if label == "PER" and person_parts(plain)[0]:
-            by_phon.setdefault(phonetic_key(plain), unit)
+            by_phon.setdefault(phonetic_of(plain), unit)
     # quote speakers
     for q in quotes:
         out.quotes.append(_speakers(q, entities, out.entities, people, by_plain, by_phon, registry))
@@ -299,7 +309,7 @@ def _speaker_unit(
     if hit is not None:
         unit, label = hit
         return unit, SPEAKER_PERSON if label == "PER" else SPEAKER_ORG
-    phon_hit = by_phon.get(phonetic_key(plain))
+    phon_hit = by_phon.get(phonetic_of(plain))
     if phon_hit is not None:
         return phon_hit, SPEAKER_PERSON
     known = _known(registry, plain)

@@ -39,7 +39,7 @@ from typing import Any
 
 import yaml
 
-from vigie.actors.keys import phonetic_key, plain_key
+from vigie.actors.keys import phonetic_of, plain_key, without_article
 
 __all__ = [
     "KINDS",
@@ -350,7 +350,7 @@ class Registry:
         # a phonetic key is used only when one actor owns it
         phon: dict[str, set[str]] = {}
         for k, aid in self._alias_plain.items():
-            phon.setdefault(phonetic_key(k), set()).add(aid)
+            phon.setdefault(phonetic_of(k), set()).add(aid)
         self._alias_phon = {k: next(iter(v)) for k, v in phon.items() if len(v) == 1}
         # merges: each id merged into one actor, no cycles
         self._merged_into: dict[str, str] = {}
@@ -391,7 +391,7 @@ class Registry:
                     ("split", s.name),
                 )
             self._split_plain[k] = s.id
-            self._split_phon[phonetic_key(k)] = s.id
+            self._split_phon[phonetic_of(k)] = s.id
         self._ignore_plain: set[str] = set()
         for x in self.ignore:
             k = plain_key(x)
@@ -405,6 +405,10 @@ class Registry:
     def alias_owner(self, plain: str, phonetic: str | None = None) -> str | None:
         """The registry actor a name belongs to (by plain key, else by phonetic key)."""
         owner = self._alias_plain.get(plain)
+        if owner is None:
+            bare = without_article(plain)
+            if bare is not None:
+                owner = self._alias_plain.get(bare)
         if owner is None and phonetic is not None:
             owner = self._alias_phon.get(phonetic)
         return owner

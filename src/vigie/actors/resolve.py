@@ -18,7 +18,7 @@ from vigie.actors.keys import (
     first_names_compatible,
     is_short_form,
     person_parts,
-    phonetic_key,
+    phonetic_of,
     phonetic_tokens,
     slug,
 )
@@ -58,7 +58,7 @@ class Resolver:
         if unit.startswith("a:"):
             return reg.canonical("anon:" + slug(unit[2:]))
         plain = unit[2:]
-        phon = phonetic_key(plain)
+        phon = phonetic_of(plain)
         split, split_id = reg.split_of(plain, phon)
         if not split:
             owner = reg.alias_owner(plain, phon)
