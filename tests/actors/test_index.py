@@ -297,8 +297,8 @@ def test_resolve_article_aligns_with_results(lavrov_corpus: list[Record]) -> Non
     assert first.entity_units[3] == "n:serguei lavrov"  # "M. Lavrov" took the full name's unit
     assert first.quotes == [["per:serguei-lavrov"], ["per:serguei-lavrov"]]
     third = resolve_article(lavrov_corpus[2], resolver)
-        assert third.entities[0] == "per:serguei-lavrov"
-        assert third.entity_units[0] == "n:serguei lavrov"  # the quote says who
+    assert third.entities[0] == "per:serguei-lavrov"
+    assert third.entity_units[0] == "n:serguei lavrov"  # the quote says who
     assert third.quotes[1] == ["state:etats-unis"]
     assert first.actor_ids() == {
         "per:serguei-lavrov",
