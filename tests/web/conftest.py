@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +25,11 @@ from vigie.config import Options
 from vigie.runners.ingest import ingest
 from vigie.storage.sqlite import SQLiteStore
 from vigie.web.app import create_app
+
+# the tests import the HTML helpers beside them (web_html.py)
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SAMPLES = SHARED / "samples" / "articles"
@@ -63,12 +69,98 @@ HOSTILE_FURNITURE = "Partagez <script>alert('furniture')</script> sur <a href=ja
 HOSTILE_REASON = 'share"><script>alert(5)</script>'
 
 
+#: an article whose quotations, speakers, cue, relay, cited source and event overlap hostile
+#: markup (fictional people); the spans are written as the stages would record them
+QUOTED_TEXT = (
+    "Des citations piégées à la frontière de Varnesk\n\n"
+    "La porte-parole <b>Ilse Varnak</b> a déclaré que « <script>alert('q')</script> la "
+    "frontière restera ouverte » et que rien ne changerait, selon <img src=x onerror=alert(6)>."
+    "\n\n"
+    'Le 26 janvier, <a href="javascript:alert(7)">Orm Tessaly</a> a ajouté : « Nous verrons. »\n'
+)
+HOSTILE_SPEAKER = "Ilse Varnak <img src=x onerror=alert(8)>"
+HOSTILE_VIA = "<svg onload=alert(9)>"
+HOSTILE_SOURCE = '<script>alert("cite")</script>'
+
+
+def _at(text: str, piece: str, start_from: int = 0) -> tuple[int, int]:
+    i = text.index(piece, start_from)
+    return i, i + len(piece)
+
+
+def _span(text: str, piece: str) -> dict[str, object]:
+    s, e = _at(text, piece)
+    return {"start": s, "end": e, "text": piece}
+
+
+def quoted_article() -> Article:
+    t = QUOTED_TEXT
+    outer = "« <script>alert('q')</script> la frontière restera ouverte » et que rien ne changerait"
+    inner = "<script>alert('q')</script> la frontière restera ouverte"
+    # a direct quotation that starts inside the link's markup and runs to the end
+    direct_from = t.index('javascript:alert(7)">Orm')
+    direct_to = t.index("Nous verrons.") + len("Nous verrons.")
+    # an entity that crosses the start of the direct quotation
+    ent_from = t.index('<a href="javascript')
+    ent_to = t.index("Orm Tessaly") + len("Orm Tessaly")
+    cue = {**_span(t, "a déclaré"), "lemma": '"><script>alert(10)</script>', "stance": "neutral"}
+    mention = _span(t, "<b>Ilse Varnak</b>")
+    quotes = [
+        {**_span(t, outer), "type": "indirect", "speaker": HOSTILE_SPEAKER,
+         "speaker_mention": mention, "cue": cue, "stance": "neutral", "via": HOSTILE_VIA,
+         "confidence": 0.9},
+        {**_span(t, inner), "type": "mixed", "speaker": HOSTILE_SPEAKER,
+         "speaker_mention": mention, "cue": cue, "stance": "neutral", "via": HOSTILE_VIA,
+         "confidence": 0.8},
+        {"start": direct_from, "end": direct_to, "text": t[direct_from:direct_to],
+         "type": "direct", "speaker": "Orm Tessaly", "speaker_mention": None,
+         "cue": {**_span(t, "a ajouté"), "lemma": "ajouter", "stance": "neutral"},
+         "stance": "neutral", "via": None, "confidence": 0.7},
+        # offsets outside the text: left out of the page, never an error
+        {"start": 10_000, "end": 10_010, "text": "x", "type": "direct", "speaker": None},
+    ]  # fmt: skip
+    source = _span(t, "<img src=x onerror=alert(6)>")
+    a = Article(
+        doc="crafted://quotes-test",
+        text=t,
+        source_key="crafted://quotes-test",
+        title="Des citations piégées à la frontière de Varnesk",
+        outlet="Banc d'essai",
+        language="fr",
+        published="2025-03-02",
+    )
+    a.results = {
+        "entities": [
+            {"start": ent_from, "end": ent_to, "text": t[ent_from:ent_to], "label": "PER"},
+            {**_span(t, "Varnesk"), "label": "LOC"},
+            {**_span(t, "Ilse Varnak"), "label": "PER"},
+        ],
+        "quotes": quotes,
+        "citations": [{**source, "outlet": HOSTILE_SOURCE, "cue": "selon", "quote": 0}],
+        "events": [
+            {
+                "date": "2025-01-26",
+                "start_date": "2025-01-26",
+                "end_date": "2025-01-26",
+                "granularity": "day",
+                "tense": "past",
+                "date_span": _span(t, "Le 26 janvier"),
+                "sentence": _span(t, t[t.index("Le 26 janvier") : direct_to + 2]),
+            }
+        ],
+        "future_finding": {"ignored": True},
+    }
+    return a
+
+
 @dataclass
 class Site:
     url: str
     db: Path
     client: httpx.Client
     crafted_id: str
+    #: an article with hostile quotations (see :func:`quoted_article`)
+    quoted_id: str = ""
     #: the crafted article's removed text and reason (both hostile)
     furniture: str = HOSTILE_FURNITURE
     reason: str = HOSTILE_REASON
@@ -110,9 +202,9 @@ def crafted_article() -> Article:
     return a
 
 
-def serve(db: Path) -> tuple[uvicorn.Server, threading.Thread, str]:
+def serve(db: Path, options: Options | None = None) -> tuple[uvicorn.Server, threading.Thread, str]:
     config = uvicorn.Config(
-        create_app(str(db), web_options()),
+        create_app(str(db), options or web_options()),
         host="127.0.0.1",
         port=0,
         log_level="warning",
@@ -153,12 +245,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     )
     assert report.added == 7, report.to_dict()
     crafted = crafted_article()
-    store.write_articles([crafted])
+    quoted = quoted_article()
+    store.write_articles([crafted, quoted])
     store.close()
     before = digest(db)
     server, thread, url = serve(db)
     with httpx.Client(base_url=url, timeout=30) as client:
-        yield Site(url, db, client, crafted.article_id)
+        yield Site(url, db, client, crafted.article_id, quoted.article_id)
     server.should_exit = True
     thread.join(timeout=10)
     # the web app opens the store read-only: serving never changed it
@@ -171,5 +264,37 @@ def missing_store(tmp_path: Path) -> Iterator[httpx.Client]:
     server, thread, url = serve(tmp_path / "missing.db")
     with httpx.Client(base_url=url, timeout=30) as client:
         yield client
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+#: the write token of :func:`writable`
+TOKEN = "test-token-\u00e9-0123456789"
+#: its request body limit (ingest.max_file_mb)
+BODY_LIMIT_MB = 0.2
+
+
+@dataclass
+class WritableSite:
+    url: str
+    db: Path
+    client: httpx.Client
+
+    def post(self, path: str, token: str | None = TOKEN, **kw: object) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+        return self.client.post(path, headers=headers, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WritableSite]:
+    """A server with writes on (a token set) over an empty store of its own."""
+    db = tmp_path_factory.mktemp("writable") / "w.db"
+    SQLiteStore(db).close()
+    opts = web_options()
+    opts.serve.write_token = TOKEN
+    opts.ingest.max_file_mb = BODY_LIMIT_MB
+    server, thread, url = serve(db, opts)
+    with httpx.Client(base_url=url, timeout=120) as client:
+        yield WritableSite(url, db, client)
     server.should_exit = True
     thread.join(timeout=10)
