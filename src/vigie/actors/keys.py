@@ -226,8 +226,13 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+_ROMAN_RE = re.compile(r"^[ivx]{1,5}$")
+
+
 @lru_cache(maxsize=200_000)
 def _phonetic_part(part: str) -> str:
+    if _ROMAN_RE.match(part):
+        return part  # Jean-Paul II is not Jean-Paul III
     s = part
     for pat, rep in _PHONETIC_RULES:
         s = pat.sub(rep, s)
@@ -302,11 +307,52 @@ def first_names_compatible(a: str, b: str) -> bool:
     return skeleton(a) == skeleton(b) and not _gender_pair(a, b)
 
 
+#: usual short forms of first names (a name → the names it is short for)
+_SHORT_FORM_ROWS = """
+tony|antony anthony antonio
+alex|alexandre alexander alexis alexandra
+fred|frederic frederick
+nico|nicolas
+max|maxime maximilien maximilian
+chris|christophe christian christopher
+seb|sebastien
+greg|gregory gregoire
+joe|joseph
+jo|joseph josephine joanna johanna
+jim|james
+bill|william
+bob|robert
+rob|robert
+mike|michael
+matt|matthew matthieu mathieu
+nick|nicholas nicolas
+dan|daniel
+ben|benjamin
+sam|samuel samantha
+tom|thomas
+steve|steven stephen
+dave|david
+pat|patrick patricia
+liz|elizabeth
+kate|katherine catherine
+jeff|jeffrey
+andy|andrew
+manu|emmanuel
+"""
+
+
+def _short_forms() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for row in _SHORT_FORM_ROWS.strip().splitlines():
+        short, longs = row.split("|")
+        out[_phonetic_part(short)] = frozenset(_phonetic_part(x) for x in longs.split())
+    return out
+
+
+_SHORT_FORMS = _short_forms()
+
+
 def is_short_form(short: str, long: str) -> bool:
-    """``short`` is a short form of ``long``: a prefix or suffix of at least three letters,
-    neither hyphenated nor a masculine/feminine pair (Tony → Antony, Alex → Alexandre)."""
-    if len(short) < 3 or len(short) >= len(long) or "-" in short or "-" in long:
-        return False
-    if _gender_pair(short, long):
-        return False
-    return long.startswith(short) or long.endswith(short)
+    """``short`` is a usual short form of ``long`` (phonetic first names): Tony → Antony,
+    Jim → James, Alex → Alexandre or Alexis (:data:`_SHORT_FORM_ROWS`)."""
+    return long in _SHORT_FORMS.get(short, ())

@@ -22,6 +22,7 @@ Inside the article:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,26 @@ def person_name(text: str) -> str | None:
     return " ".join(toks)
 
 
+#: plain keys that are no name (pronouns and function words a recogniser or a quote's
+#: speaker can yield: "Ça", "C'", "je", "nous")
+_NOT_NAMES = frozenset(
+    [
+        "ca", "c", "cela", "ceci", "celui", "celle", "ceux", "celles", "ce", "je", "j", "tu", "il",
+        "elle", "on", "nous", "vous", "ils", "elles", "moi", "toi", "lui", "eux", "soi", "autre",
+        "autres", "tout", "tous", "toute", "toutes", "chacun", "chacune", "personne", "rien",
+        "quelqu un", "certains", "certaines", "plusieurs", "aucun", "aucune", "oui", "non", "bon",
+        "voila", "alors", "mais", "et", "ou", "donc", "car", "ni", "si", "la", "le", "les", "l",
+        "un", "une", "des", "de", "du", "d", "y", "en", "qui", "que", "quoi",
+    ]
+)  # fmt: skip
+_LOWER_PREFIX_RE = re.compile(r"^(?:de|du|des|d['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def other_name(text: str) -> str:
+    """A non-person entity's name: "de France" (a recogniser's span) → "France"."""
+    return _LOWER_PREFIX_RE.sub("", text.strip(_STRIP))
+
+
 def _name_like(text: str) -> bool:
     toks = text.split()
     if not 2 <= len(toks) <= 5 or any(c.isdigit() for c in text):
@@ -197,9 +218,13 @@ def article_mentions(
     for e in entities:
         label = e.get("label") or "MISC"
         raw = e.get("name") or e.get("text") or ""
-        name = person_name(raw) if label == "PER" else raw.strip(_STRIP)
+        name = person_name(raw) if label == "PER" else other_name(raw)
         plain = plain_key(name) if name else ""
-        if not plain or (registry is not None and registry.is_ignored(plain)):
+        if (
+            not plain
+            or plain in _NOT_NAMES
+            or (registry is not None and registry.is_ignored(plain))
+        ):
             names.append(None)
             continue
         names.append((plain, label))
@@ -276,7 +301,9 @@ def _speakers(
     out: list[Mention] = []
     for part in parts:
         plain = plain_key(part)
-        if not plain or (registry is not None and registry.is_ignored(plain)):
+        if not plain or plain in _NOT_NAMES:
+            continue
+        if registry is not None and registry.is_ignored(plain):
             continue
         unit, label = _speaker_unit(part, plain, people, by_plain, by_phon, registry)
         backed = any(u == unit for _, _, u in inside)
