@@ -269,7 +269,7 @@ def missing_store(tmp_path: Path) -> Iterator[httpx.Client]:
 
 
 #: the write token of :func:`writable`
-TOKEN = "test-token-\u00e9-0123456789"
+TOKEN = "test-token-0123456789-abcdef"
 #: its request body limit (ingest.max_file_mb)
 BODY_LIMIT_MB = 0.2
 
@@ -279,10 +279,21 @@ class WritableSite:
     url: str
     db: Path
     client: httpx.Client
+    token: str = TOKEN
+    body_limit_mb: float = BODY_LIMIT_MB
 
-    def post(self, path: str, token: str | None = TOKEN, **kw: object) -> httpx.Response:
-        headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
-        return self.client.post(path, headers=headers, **kw)  # type: ignore[arg-type]
+    def post(
+        self,
+        path: str,
+        token: str | None = TOKEN,
+        headers: dict[str, str] | None = None,
+        **kw: object,
+    ) -> httpx.Response:
+        """POST with ``Authorization: Bearer <token>`` (none when ``token`` is None)."""
+        sent = dict(headers or {})
+        if token is not None:
+            sent["Authorization"] = f"Bearer {token}"
+        return self.client.post(path, headers=sent, **kw)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
