@@ -28,7 +28,7 @@ __all__ = [
     "load_options",
 ]
 
-DEFAULT_STAGES = ["extract", "metadata", "clean", "language", "entities", "quotes"]
+DEFAULT_STAGES = ["extract", "metadata", "clean", "language", "entities", "quotes", "dates"]
 #: the stages that need no language model (what `vigie ingest --core` runs)
 CORE_STAGES = ["extract", "metadata", "clean", "language"]
 

@@ -311,7 +311,11 @@ def export_events(
             "date": e["date"],
             "date_start": e["date_start"],
             "date_end": e["date_end"],
-            "date_text": _span(e["date_offset"], None, e["date_text"]),
+            "date_text": _span(
+                e["date_offset"],
+                None if e["date_offset"] is None else e["date_offset"] + len(e["date_text"] or ""),
+                e["date_text"],
+            ),
             "sentence": _span(e["sentence_start"], e["sentence_end"], e["sentence_text"]),
             "tense": e["tense"],
             "doc": e["doc"],

@@ -184,3 +184,22 @@ def test_core_ingest_then_analyse_adds_quotes(tmp_path: Path, samples_dir: Path)
     assert original[rec["start"] : rec["end"]] == rec["text"]
     _, out, _ = run(db, "export", "citations", "--format", "csv")
     assert "Sputnik" in out
+
+
+def test_events_export_dates_statements(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    rec = {
+        "url": "https://exemple.test/e",
+        "outlet": "Exemple",
+        "published": "2022-02-02",
+        "text": "Réponses écrites\nLe 26 janvier, les alliés ont remis leurs réponses écrites.",
+    }
+    code, _, err = run(db, "ingest", "--workers", "1", "-", input=json.dumps(rec).encode())
+    assert code == 0, err
+    _, out, _ = run(db, "export", "events")
+    ev = json.loads(out.splitlines()[0])
+    assert ev["date"] == "2022-01-26"
+    assert ev["date_text"]["text"] == "26 janvier"
+    text = rec["text"]
+    assert text[ev["sentence"]["start"] : ev["sentence"]["end"]] == ev["sentence"]["text"]
+    assert text[ev["date_text"]["start"] : ev["date_text"]["end"]] == "26 janvier"
