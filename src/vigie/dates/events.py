@@ -59,8 +59,7 @@ def _eligible(text: str, m: DateMention) -> bool:
     s, t = m.sentence
     if len(_WORD.findall(text, s, min(t, s + 200))) < 4:
         return False
-    head = text[s : min(t, s + 60)]
-    return "|" not in head and _DATELINE.search(head) is None
+    return "|" not in text[s:t] and _DATELINE.match(text, s) is None
 
 
 def find_events(text: str, mentions: list[DateMention]) -> list[Event]:

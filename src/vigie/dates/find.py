@@ -79,7 +79,7 @@ def find_dates(text: str, published: date | None) -> Found:
         sent = segments.sentence(e.start, e.end)
         tense, distance = tense_near(text, sent[0], sent[1], e.start, e.end)
         wording = text[e.start : e.end]
-        r = resolve(e, published, tense, wording)
+        r = resolve(e, published, _side(tense, e.bound), wording)
         if r.note is not None and r.note.startswith("not a date"):
             notes.append(r.note)
             continue
@@ -116,25 +116,34 @@ def find_dates(text: str, published: date | None) -> Found:
     return Found(mentions, notes, segments)
 
 
+def _side(tense: str, bound: str | None) -> str:
+    """The side of the publication date to place a date on: the tense's, except that in the
+    present "jusqu'à dimanche" looks ahead and "depuis lundi" back."""
+    if tense == "present" and bound in ("until", "before"):
+        return "future"
+    if tense == "present" and bound in ("since", "after"):
+        return "past"
+    return tense
+
+
 def _attach_times(mentions: list[DateMention]) -> None:
     """A time alone ("à 17h00, heure de Moscou") takes the day of the nearest dated mention
     of its sentence, when there is one."""
+    by_sentence: dict[tuple[int, int], list[DateMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     for m in mentions:
         if m.granularity != "time" or m.value is not None:
             continue
-        best: DateMention | None = None
-        for other in mentions:
-            if (
-                other.sentence == m.sentence
-                and other.granularity == "day"
-                and other.value is not None
-                and other.start_date == other.end_date
-                and (best is None or abs(other.start - m.start) < abs(best.start - m.start))
-            ):
-                best = other
-        if best is None:
+        days = [
+            o
+            for o in by_sentence[m.sentence]
+            if o.granularity == "day" and o.value is not None and o.start_date == o.end_date
+        ]
+        if not days:
             m.note = "a time with no day in its sentence"
             continue
+        best = min(days, key=lambda o: abs(o.start - m.start))
         m.value = m.start_date = m.end_date = best.value
         m.relative = best.relative
         m.confidence = round(min(m.confidence, best.confidence) + 0.2, 3)

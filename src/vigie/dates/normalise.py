@@ -1,4 +1,4 @@
-"""Calendar dates for an :class:`~vigie.dates.rules.Expr`, given the publication date and tense.
+"""Calendar dates for an :class:`~vigie.dates.expr.Expr`, given the publication date and tense.
 
 The rules, kept simple on purpose:
 
@@ -10,7 +10,9 @@ The rules, kept simple on purpose:
   is: a reading more than 300 days away loses to one within 45 days on the other side ("fin
   janvier" in a future sentence of mid-February is last January). "vendredi 26 janvier"
   prefers a year where the 26th is a Friday. "mars dernier" / "mars prochain" are the March
-  strictly before / after the publication month.
+  strictly before / after the publication month; "le 9 janvier dernier" / "prochain" the 9th
+  on that side, whatever the verb. In the present, "jusqu'à …" / "avant …" look ahead and
+  "depuis …" / "après …" look back (see :func:`vigie.dates.find.find_dates`).
 * **A weekday** ("vendredi", "on Monday") is the latest such day on or before the publication
   date (the day itself included: wire copy writes "a déclaré vendredi" on that Friday), or the
   first on or after it when the sentence is in the future. "vendredi dernier" / "last Friday"
@@ -75,8 +77,9 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _pick(candidates: list[date], ref: date, tense: str) -> date | None:
-    """The candidate the tense points to (see the module rules)."""
+def _pick(candidates: list[date], ref: date, tense: str, strict: bool = False) -> date | None:
+    """The candidate the tense points to (see the module rules); ``strict``: the text said
+    which side ("dernier", "prochain"), so no nearer reading on the other side wins."""
     if not candidates:
         return None
     nearest = min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
@@ -89,14 +92,16 @@ def _pick(candidates: list[date], ref: date, tense: str) -> date | None:
     else:
         return nearest
     if chosen is None or (
-        abs((chosen - ref).days) > _FAR_DAYS and abs((nearest - ref).days) <= _NEAR_DAYS
+        not strict
+        and abs((chosen - ref).days) > _FAR_DAYS
+        and abs((nearest - ref).days) <= _NEAR_DAYS
     ):
         return nearest
     return chosen
 
 
 def _day_without_year(
-    month: int, day: int, ref: date, tense: str, weekday: int | None
+    month: int, day: int, ref: date, tense: str, weekday: int | None, shift: int | None = None
 ) -> date | None:
     years = (ref.year - 1, ref.year, ref.year + 1)
     candidates = [d for y in years if (d := _valid(y, month, day)) is not None]
@@ -104,6 +109,8 @@ def _day_without_year(
         agreeing = [d for d in candidates if d.weekday() == weekday]
         if agreeing and abs((agreeing[0] - ref).days) < 200:
             return _pick(agreeing, ref, "present")
+    if shift:
+        return _pick(candidates, ref, "past" if shift < 0 else "future", strict=True)
     return _pick(candidates, ref, tense) or _pick(candidates, ref, "present")
 
 
@@ -164,7 +171,7 @@ def resolve(e: Expr, ref: date | None, tense: str, text: str) -> Resolved:
                 return Resolved(None, None, None, "day", True, f"not a date: {text!r}")
             if ref is None:
                 return _no_ref(e, text)
-            d = _day_without_year(month, day, ref, tense, e.weekday)
+            d = _day_without_year(month, day, ref, tense, e.weekday, e.shift)
             if d is None:
                 return Resolved(None, None, None, "day", True, f"not a date: {text!r}")
             factor = 0.6 if e.weekday is not None and d.weekday() != e.weekday else 1.0

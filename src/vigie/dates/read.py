@@ -178,6 +178,8 @@ def _day_month(m: Match, text: str) -> Expr | None:
     e.day = _day(g("dm_d"))
     if g("dm_wd"):
         e.weekday = WEEKDAYS[g("dm_wd").lower()]
+    if g("dm_mod"):
+        e.shift = -1 if g("dm_mod") == "dernier" else 1  # "le 9 janvier dernier"
     e.confidence = 0.95 if y else 0.9
     _read_time(m, "dm_", e)
     return e

@@ -86,7 +86,8 @@ def _time(p: str) -> str:
 
 def _at_time(p: str) -> str:
     """An optional time after a date: "26 janvier à 17h00", "12.01.2022, 10:30"."""
-    return rf"(?:(?:{_S0},{_S0}|{_S}(?:à|a|vers|dès|at|около|в){_S}){_time(p)})?"
+    at = r"(?:à|a|vers|dès|at|около|в)"
+    return rf"(?:(?:{_S0},{_S0}(?:{at}{_S})?|{_S}{at}{_S}){_time(p)})?"
 
 
 _REL_PHRASES: dict[str, tuple[str, int, str]] = {
@@ -186,7 +187,8 @@ FORMS: dict[str, str] = {
     (?:{_S0}{_DASH}{_S0}|{_S}(?:au|et|and|to|по|и){_S}(?:le{_S}|the{_S})?)
     (?P<rg_d2>{_DAY}){_S}(?:of{_S})?(?P<rg_m>{_MONTH})(?:{_S}(?P<rg_y>{_YEAR}){_YEAR_WORD})?)""",
     "dm": rf"""(?P<dm>(?:(?P<dm_wd>{_WEEKDAY}),?{_S}(?:the{_S})?)?(?P<dm_d>{_DAY}){_S}(?:of{_S})?
-    (?P<dm_m>{_MONTH})(?:,?{_S}(?P<dm_y>{_YEAR}){_YEAR_WORD})?{_at_time("dm_")})""",
+    (?P<dm_m>{_MONTH})(?:,?{_S}(?P<dm_y>{_YEAR}){_YEAR_WORD})?
+    (?:{_S}(?P<dm_mod>dernier|prochain)(?!\w))?{_at_time("dm_")})""",
     "er": rf"""(?P<er>(?P<er_m>{_EN_MONTH}){_S}(?P<er_d1>{_DAY_EN})
     {_S0}(?:{_DASH}|{_S}(?:to|and){_S}){_S0}(?P<er_d2>{_DAY_EN})(?:,?{_S}(?P<er_y>{_YEAR}))?)""",
     "md": rf"""(?P<md>(?:(?P<md_wd>{_WEEKDAY}),?{_S})?(?P<md_m>{_EN_MONTH}){_S}(?P<md_d>{_DAY_EN})
@@ -279,11 +281,14 @@ BEFORE_YEAR = re.compile(
     r"в|с|до|к|of)|à\s+partir\s+de|au\s+cours\s+de)[^\S\n]+$",
     re.IGNORECASE,
 )
-#: what must not follow a year for it to be one ("en 2000 euros", "in 2022 votes")
+#: what must not follow a year for it to be one: a unit or a counted plural noun ("en 2000
+#: euros", "en 2000 communes", "in 2022 votes"), unless the plural is a little word ("en 2010
+#: les", "en 2015 nous étions", "en 2012 dans")
 NOT_AFTER_YEAR = re.compile(
-    r"[^\S\n]*(?:%|€|\$|£|euros?\b|dollars?\b|km\b|kg\b|m\b|tonnes?\b|habitants?\b|personnes?\b|"
-    r"morts?\b|voix\b|mètres?\b|people\b|votes?\b)",
-    re.IGNORECASE,
+    r"[^\S\n]*(?:%|€|\$|£|(?:km|kg|m|t|mw|ha)\b"
+    r"|(?!(?:nous|vous|ils|elles|les|des|ses|ces|mes|tes|leurs|nos|vos|plus|tous|toutes|après|"
+    r"dans|sous|sans|vers|chez|lors|puis|alors|depuis|jamais|toujours|selon|pas|mais|aux|"
+    r"était|étaient|avais|avait)\b)[a-zà-ÿ]{3,}[sx]\b)"
 )
 #: words before a bare time that make it a time of day ("à 17h00", "at 5 p.m.")
 BEFORE_TIME = re.compile(

@@ -20,6 +20,7 @@ __all__ = ["REACH", "Segments"]
 #: how far (characters) a sentence or a line is looked for on each side of a span
 REACH = 600
 
+_STEPS = (120, REACH)
 _BOUNDARY = re.compile(
     r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"»”’)\]]*[^\S\n]+(?=[«\"“„A-ZÀ-ÖØ-ÞА-ЯЁ0-9(—–-]))"
 )
@@ -33,13 +34,13 @@ _LAST_WORD = re.compile(r"(\w+)\.$")
 
 
 class Segments:
-    """Sentence and quotation lookups on one text, remembered per sentence."""
+    """Sentence and quotation lookups on one text (the last sentence found is remembered)."""
 
-    __slots__ = ("_known", "text")
+    __slots__ = ("_last", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._known: list[tuple[int, int]] = []
+        self._last = (-1, -1)
 
     def _is_boundary(self, m: re.Match[str]) -> bool:
         if m.group(0)[0] != ".":
@@ -52,15 +53,22 @@ class Segments:
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around the span ``start``–``end`` (whitespace trimmed)."""
-        for s, t in self._known:
-            if s <= start and end <= t:
-                return s, t
+        s, t = self._last  # spans come in text order: the last sentence is the likely one
+        if s <= start and end <= t:
+            return s, t
         text = self.text
-        lo = max(0, start - REACH)
-        s = lo
-        for m in _BOUNDARY.finditer(text, lo, start):
-            if self._is_boundary(m):
-                s = m.end()
+        s = -1
+        hi = start
+        for reach in _STEPS:  # backwards, a near window first
+            lo = max(0, start - reach)
+            for m in _BOUNDARY.finditer(text, lo, hi):
+                if self._is_boundary(m):
+                    s = m.end()
+            if s >= 0 or lo == 0:
+                break
+            hi = lo + 8  # a boundary may straddle the windows' edge
+        if s < 0:
+            s = max(0, start - REACH)
         hi = min(len(text), end + REACH)
         t = hi
         for m in _BOUNDARY.finditer(text, end, hi):
@@ -71,7 +79,7 @@ class Segments:
             s += 1
         while t > end and text[t - 1].isspace():
             t -= 1
-        self._known.append((s, t))
+        self._last = (s, t)
         return s, t
 
     def in_quote(self, start: int, end: int) -> bool:

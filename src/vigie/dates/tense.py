@@ -98,7 +98,8 @@ _NOT_PARTICIPLE = frozenset(
     str.split(
         "aussi ainsi ici lieu peu parmi mi si ni qui oui lundi mardi mercredi jeudi vendredi "
         "samedi midi ceci celui voici depuis puis plus sous dessus tout un une au du elle il "
-        "ils elles le la les de des en ne une the been"
+        "ils elles le la les de des en ne une the been jusqu lorsqu puisqu quoiqu mais pays "
+        "prix avis fois"
     )
 )
 _PAST_WORDS = frozenset(
@@ -148,19 +149,48 @@ def _participle(word: str) -> bool:
 
 
 def _aux_tense(tokens: list[Token], i: int) -> str | None:
-    """The tense of an auxiliary + participle starting at token ``i``, if it is one."""
+    """The tense of an auxiliary + participle starting at token ``i``, if it is one. "être" in
+    the present with a participle is a passé composé only for reflexive verbs ("s'est tenu")
+    and the verbs of motion and state ("est arrivé"); otherwise it is a present passive or a
+    state ("le salon est ouvert"), which shows no tense."""
     aux = tokens[i][2].lower()
     if aux not in _AUX_PAST:
         return None
+    been = False  # "a été", "a eu": past whatever follows ("a eu lieu", "a été difficile")
     for j in range(i + 1, min(i + 5, len(tokens))):
         w = tokens[j][2].lower()
         if w in _FUTURE_WORDS:
             return None  # "est prévu": the planning word decides
+        if w in ("été", "eu", "been"):
+            been = True
+            continue
         if _participle(w):
-            return "past"
+            if aux not in _ETRE_PRESENT:
+                return "past"
+            return "past" if _perfect_with_etre(tokens, i, w) else None
         if w not in _BETWEEN:
-            return None
-    return None
+            break
+    return "past" if been else None
+
+
+def _perfect_with_etre(tokens: list[Token], i: int, participle: str) -> bool:
+    """Whether "être" (token ``i``) + ``participle`` is a passé composé: a reflexive verb
+    ("se sont déroulées") or a verb of motion or state ("est arrivée")."""
+    if i > 0 and tokens[i - 1][2].lower() in _REFLEXIVE:
+        return True
+    stem = participle.removesuffix("s").removesuffix("e")
+    return stem in _ETRE_VERBS
+
+
+_ETRE_PRESENT = frozenset({"suis", "es", "est", "sommes", "êtes", "sont"})
+_REFLEXIVE = frozenset({"s", "se", "m", "me", "t", "te", "nous", "vous"})
+#: participles of the verbs that take "être" in the passé composé (masculine singular)
+_ETRE_VERBS = frozenset(
+    str.split(
+        "arrivé parti venu revenu devenu intervenu survenu mort né tombé resté entré rentré "
+        "sorti monté descendu passé retourné allé décédé apparu"
+    )
+)
 
 
 def _word_tense(tokens: list[Token], i: int) -> str | None:
@@ -230,7 +260,7 @@ def _participle_before(tokens: list[Token], k: int) -> str | None:
     aux = tokens[j][2].lower() if j >= 0 else ""
     if aux in _AUX_FUTURE:
         return "future"
-    if aux in _AUX_PRESENT:
+    if aux in _AUX_PRESENT and not _perfect_with_etre(tokens, j, w):
         return "present"
     return "past"
 
