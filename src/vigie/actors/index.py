@@ -33,6 +33,7 @@ twice the votes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vigie.actors import gazetteer
@@ -96,6 +97,16 @@ class _Unit:
         return u
 
 
+@dataclass(slots=True, frozen=True)
+class _Static:
+    fixed: str | None  # the id the registry or the gazetteer gives the name
+    split: bool
+    split_id: str | None
+    first: str | None  # phonetic first name (None: a surname alone or with an initial)
+    surname: str  # phonetic surname
+    initial: str | None
+
+
 def record_from_article(article: Article) -> dict[str, Any]:
     """The record the actors step reads from an analysed article."""
     return {
@@ -123,6 +134,10 @@ class ActorIndex:
         self._actors: dict[str, Actor] = {}
         self._buckets: dict[str, list[tuple[str, str]]] = {}
         self._ambiguous: dict[str, list[str]] = {}
+        self._members: dict[str, tuple[str, ...]] = {}
+        self._dirty: set[str] = set()
+        self._statics: dict[str, _Static] = {}
+        self._cluster_cache: dict[str, tuple[frozenset[str], list[list[str]]]] = {}
 
     # -- input -----------------------------------------------------------------------------
 
@@ -156,6 +171,7 @@ class ActorIndex:
             u = self._units.get(m.unit)
             if u is None:
                 u = self._units[m.unit] = _Unit()
+            self._dirty.add(m.unit)
             u.labels[m.label] = u.labels.get(m.label, 0) + 1
             if m.form:
                 u.forms[m.form] = u.forms.get(m.form, 0) + 1
@@ -241,64 +257,84 @@ class ActorIndex:
                 return alt
         return new
 
-    def _materialise(self) -> None:
-        reg = self.registry
-        ids: dict[str, str | None] = {}
-        persons: dict[str, list[tuple[str, str, str]]] = {}
-        surnames: list[tuple[str, str, str, str | None]] = []
-        for unit, u in self._units.items():
-            if unit.startswith("a:"):
-                ids[unit] = "anon:" + slug(unit[2:])
-                continue
+    def _static(self, unit: str) -> _Static:
+        """What a unit's name alone decides (registry, gazetteer, name parts), computed once."""
+        st = self._statics.get(unit)
+        if st is not None:
+            return st
+        if unit.startswith("a:"):
+            st = _Static("anon:" + slug(unit[2:]), False, None, None, "", None)
+        else:
+            reg = self.registry
             plain = unit[2:]
             phon = phonetic_of(plain)
             split, split_id = reg.split_of(plain, phon)
+            fixed = None
             if not split:
-                owner = reg.alias_owner(plain, phon)
-                if owner is not None:
-                    ids[unit] = owner
-                    continue
-                entry = gazetteer.lookup(plain)
-                if entry is not None:
-                    ids[unit] = entry.id
-                    continue
+                fixed = reg.alias_owner(plain, phon)
+                if fixed is None:
+                    entry = gazetteer.lookup(plain)
+                    fixed = entry.id if entry is not None else None
+            first, sur = person_parts(plain)
+            sp = " ".join(phonetic_tokens(sur))
+            fp = initial = None
+            if first is not None and len(first) > 1:
+                fp = phonetic_tokens(first)[0]
+            elif first is not None:
+                initial = phonetic_tokens(first)[0][:1]
+            st = _Static(fixed, split, split_id, fp, sp, initial)
+        self._statics[unit] = st
+        return st
+
+    def _clusters_of(self, sp: str, firsts: frozenset[str]) -> list[list[str]]:
+        hit = self._cluster_cache.get(sp)
+        if hit is not None and hit[0] == firsts:
+            return hit[1]
+        clusters = cluster_first_names(firsts)
+        self._cluster_cache[sp] = (firsts, clusters)
+        return clusters
+
+    def _materialise(self) -> None:
+        reg = self.registry
+        ids: dict[str, str | None] = {}
+        persons: dict[str, list[tuple[str, str]]] = {}
+        surnames: list[tuple[str, _Static]] = []
+        for unit, u in self._units.items():
+            st = self._static(unit)
+            if st.fixed is not None:
+                ids[unit] = st.fixed
+                continue
+            plain = unit[2:]
             kind = kind_vote(u.labels)
             if kind is None:
                 ids[unit] = None
-                continue
-            if split:
-                if split_id is None:
-                    split_id = (
-                        f"per:{slug(plain)}"
-                        if kind == "person"
-                        else self._other_id(plain, kind, u.labels)
-                    )
-                ids[unit] = split_id
-                continue
-            if kind != "person":
+            elif st.split:
+                ids[unit] = st.split_id or (
+                    f"per:{slug(plain)}"
+                    if kind == "person"
+                    else self._other_id(plain, kind, u.labels)
+                )
+            elif kind != "person":
                 ids[unit] = self._other_id(plain, kind, u.labels)
-                continue
-            first, sur = person_parts(plain)
-            sp = " ".join(phonetic_tokens(sur))
-            if first is None or len(first) == 1:
-                surnames.append((unit, plain, sp, first))
+            elif st.first is None:
+                surnames.append((unit, st))
             else:
-                persons.setdefault(sp, []).append((unit, phonetic_tokens(first)[0], plain))
+                persons.setdefault(st.surname, []).append((unit, st.first))
         # people named in full: by surname, then first names
         buckets: dict[str, list[tuple[str, str]]] = {}
         for sp, members in persons.items():
-            clusters = cluster_first_names(f for _, f, _ in members)
+            clusters = self._clusters_of(sp, frozenset(f for _, f in members))
             cluster_of = {f: k for k, c in enumerate(clusters) for f in c}
-            groups: dict[int, list[tuple[str, str, str]]] = {}
-            for m in members:
-                groups.setdefault(cluster_of[m[1]], []).append(m)
-            for k, ms in groups.items():
+            groups: dict[int, list[str]] = {}
+            for unit, f in members:
+                groups.setdefault(cluster_of[f], []).append(unit)
+            for k, units in groups.items():
                 weights: dict[str, int] = {}
-                for unit, _, plain in ms:
-                    cid = "per:" + slug(plain)
+                for unit in units:
+                    cid = "per:" + slug(unit[2:])
                     weights[cid] = weights.get(cid, 0) + self._units[unit].weight()
                 gid = choose_id(weights, self._issued)
-                for unit, _, _ in ms:
+                for unit in units:
                     ids[unit] = gid
                 buckets.setdefault(sp, []).extend((f, gid) for f in clusters[k])
         for a in reg.actors.values():
@@ -311,37 +347,55 @@ class ActorIndex:
                 if first is not None and len(first) > 1:
                     buckets.setdefault(sur, []).append((first, a.id))
         canon = reg.canonical
-        for unit, i in ids.items():
-            if i is not None:
-                ids[unit] = canon(i)
-        buckets = {sp: [(f, canon(i)) for f, i in b] for sp, b in buckets.items()}
+        if reg.merges:
+            for unit, i in ids.items():
+                if i is not None:
+                    ids[unit] = canon(i)
+            buckets = {sp: [(f, canon(i)) for f, i in b] for sp, b in buckets.items()}
         # surnames alone: the one person with that surname, else their own actor
         ambiguous: dict[str, list[str]] = {}
-        for unit, plain, sp, initial in surnames:
-            ini = phonetic_tokens(initial)[0][:1] if initial else None
-            cands = {i for f, i in buckets.get(sp, ()) if ini is None or f.startswith(ini)}
+        for unit, st in surnames:
+            ini = st.initial
+            cands = {i for f, i in buckets.get(st.surname, ()) if ini is None or f.startswith(ini)}
             if len(cands) == 1:
                 ids[unit] = next(iter(cands))
                 continue
-            own = canon("per:" + slug(plain))
+            own = canon("per:" + slug(unit[2:]))
             ids[unit] = own
             if len(cands) > 1:
                 ambiguous[own] = sorted(cands)
         self._unit_ids = ids
         self._buckets = buckets
-        self._ambiguous = ambiguous
         self._issued.update(i for i in ids.values() if i is not None)
-        self._actors = self._aggregate(ids)
+        self._aggregate(ids, ambiguous)
+        self._dirty = set()
 
-    def _aggregate(self, ids: Mapping[str, str | None]) -> dict[str, Actor]:
-        members: dict[str, list[_Unit]] = {}
+    def _aggregate(self, ids: Mapping[str, str | None], ambiguous: dict[str, list[str]]) -> None:
+        """Actors from the units; an actor whose units did not change is kept as it was."""
+        members: dict[str, list[str]] = {}
         for unit, aid in ids.items():
             if aid is not None:
-                members.setdefault(aid, []).append(self._units[unit])
-        out: dict[str, Actor] = {}
+                members.setdefault(aid, []).append(unit)
+        old_actors, old_members = self._actors, self._members
+        dirty = self._dirty
+        self._ambiguous = ambiguous
+        actors: dict[str, Actor] = {}
+        new_members: dict[str, tuple[str, ...]] = {}
         for aid, units in members.items():
-            out[aid] = self._actor(aid, units)
-        return out
+            key = tuple(units)
+            new_members[aid] = key
+            old = old_actors.get(aid)
+            if (
+                old is not None
+                and old_members.get(aid) == key
+                and dirty.isdisjoint(key)
+                and old.candidates == ambiguous.get(aid, [])
+            ):
+                actors[aid] = old
+            else:
+                actors[aid] = self._actor(aid, [self._units[u] for u in units])
+        self._actors = actors
+        self._members = new_members
 
     def _actor(self, aid: str, units: list[_Unit]) -> Actor:
         reg_actor = self.registry.actors.get(aid)

@@ -158,6 +158,7 @@ def cyrillic_to_latin(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case, Cyrillic in Latin letters, accents stripped, typographic apostrophes and
     dashes straightened, spaces squeezed."""
@@ -245,21 +246,25 @@ def phonetic_key(name: str) -> str:
     return phonetic_of(plain_key(name))
 
 
+@lru_cache(maxsize=200_000)
 def phonetic_of(plain: str) -> str:
     """The phonetic key of a plain key."""
     return " ".join("-".join(_phonetic_part(p) for p in tok.split("-")) for tok in plain.split())
 
 
-def phonetic_tokens(plain: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def phonetic_tokens(plain: str) -> tuple[str, ...]:
     """Phonetic form of each token of a plain key."""
-    return ["-".join(_phonetic_part(p) for p in tok.split("-")) for tok in plain.split()]
+    return tuple("-".join(_phonetic_part(p) for p in tok.split("-")) for tok in plain.split())
 
 
+@lru_cache(maxsize=200_000)
 def slug(key: str) -> str:
     """A key as the second part of an id: ``"sergei lavrov"`` → ``"sergei-lavrov"``."""
     return "-".join(_TOKEN_RE.findall(key.replace("-", " "))) or "x"
 
 
+@lru_cache(maxsize=200_000)
 def person_parts(plain: str) -> tuple[str | None, str]:
     """A person's plain key cut into (first name, surname), or ``(None, surname)`` for a
     surname alone. The surname is the last word, or everything from a particle on ("marine le
