@@ -96,3 +96,19 @@ def test_no_publication_date_no_relative_event() -> None:
     text = "Hier, le ministre a parlé. Le 26 janvier 2022, les alliés ont remis leur réponse."
     events = _events(text, None)
     assert [e.mention.text for e in events] == ["26 janvier 2022"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pas le temps de dire ouf, une ville après l’autre. Cette semaine, ils en ont fait quatre.",
+        "Quelles sont leurs habitudes ? Vendredi, la nuit tombe sur Rome.",
+        "Bonjour M. Dupont. Le 26 janvier, les alliés ont remis leur réponse.",
+    ],
+)
+def test_the_sentence_starts_right_after_the_previous_one(text: str) -> None:
+    (ev,) = _events(text)
+    sentence = _sentence(text, ev)
+    assert text.endswith(sentence)
+    assert sentence[0].isupper()
+    assert "M. Dupont" not in sentence

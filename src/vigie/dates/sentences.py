@@ -61,8 +61,9 @@ class Segments:
         hi = start
         for reach in _STEPS:  # backwards, a near window first
             lo = max(0, start - reach)
-            for m in _BOUNDARY.finditer(text, lo, hi):
-                if self._is_boundary(m):
+            # one character past the span's start: a boundary's look-ahead must see it
+            for m in _BOUNDARY.finditer(text, lo, min(len(text), hi + 1)):
+                if m.end() <= start and self._is_boundary(m):
                     s = m.end()
             if s >= 0 or lo == 0:
                 break
