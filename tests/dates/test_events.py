@@ -112,3 +112,14 @@ def test_the_sentence_starts_right_after_the_previous_one(text: str) -> None:
     assert text.endswith(sentence)
     assert sentence[0].isupper()
     assert "M. Dupont" not in sentence
+
+
+def test_a_date_qualifying_a_noun_dates_no_statement() -> None:
+    text = "Le ministre a demandé de clarifier le référendum du 26 janvier sur l’adhésion."
+    assert _events(text) == []
+
+
+def test_a_wire_dateline_is_not_the_statement_date() -> None:
+    text = "KORVANSK, 26 janvier (Telekar) – Le ministre a dénoncé mardi une provocation."
+    (ev,) = _events(text)
+    assert ev.mention.text == "mardi"

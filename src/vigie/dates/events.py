@@ -2,10 +2,11 @@
 
 One event per sentence, from the sentence's best date mention. A mention can date its sentence
 when it has a value, is a point or a period (not a bare time, not "depuis …" / "jusqu'au …" /
-"avant …"), is outside quotation marks, and its sentence is a statement (at least four words,
-not a dateline such as "Publié le 26 février 2025 à 18h30"). Among several, the one opening the
-sentence ("Le 26 janvier, …") comes first, then the one nearest a verb, then the finest, then
-the most confident.
+"avant …"), is outside quotation marks, does not qualify a noun ("le référendum du 26
+janvier"), is not a wire dateline ("KORVANSK, 14 février (Telekar) –"), and its sentence is a
+statement (at least four words, not a dateline such as "Publié le 26 février 2025 à 18h30").
+Among several, the one opening the sentence ("Le 26 janvier, …") comes first, then the one
+nearest a verb, then the finest, then the most confident.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+#: "le référendum du 26 janvier", "les élections de dimanche": the date of a noun, not of the
+#: statement
+_OF_BEFORE = re.compile(r"\b(?:du|de|d['’]|des|of)[^\S\n]*$", re.IGNORECASE)
+#: a wire dateline before the date: "KORVANSK, 14 février (Telekar) – …"
+_WIRE_PLACE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’ -]+,[^\S\n]*$")
 _OPENING = re.compile(r"[^\S\n]*(?:(?:le|les|dès|ce|cette|la|en|on|in|в|во)[^\S\n]+)?$", re.I)
 _FINENESS = {
     "day": 4,
@@ -58,6 +64,10 @@ def _eligible(text: str, m: DateMention) -> bool:
         return False
     s, t = m.sentence
     if len(_WORD.findall(text, s, min(t, s + 200))) < 4:
+        return False
+    if _OF_BEFORE.search(text, max(s, m.start - 6), m.start):
+        return False
+    if m.start - s < 40 and _WIRE_PLACE.match(text, s, m.start):
         return False
     return "|" not in text[s:t] and _DATELINE.match(text, s) is None
 
