@@ -407,6 +407,7 @@ def test_bounds_are_read_from_the_words_before() -> None:
         "Le lundi, le marché se tient sur la place.",  # habitual
         "Abonnez-vous à notre lettre du samedi.",
         "You may 5 times ask.",
+        "Comme le disait la réclame dans les années 1930.",
     ],
 )
 def test_not_dates(text: str) -> None:

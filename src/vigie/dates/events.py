@@ -3,10 +3,11 @@
 One event per sentence, from the sentence's best date mention. A mention can date its sentence
 when it has a value, is a point or a period (not a bare time, not "depuis …" / "jusqu'au …" /
 "avant …"), is outside quotation marks, does not qualify a noun ("le référendum du 26
-janvier"), is not a wire dateline ("KORVANSK, 14 février (Telekar) –"), and its sentence is a
-statement (at least four words, not a dateline such as "Publié le 26 février 2025 à 18h30").
-Among several, the one opening the sentence ("Le 26 janvier, …") comes first, then the one
-nearest a verb, then the finest, then the most confident.
+janvier") or a comparison ("plus nombreux qu'en 2019"), is not a wire dateline ("KORVANSK, 14
+février (Telekar) –"), and its sentence is a statement (at least four words, not a dateline
+such as "Publié le 26 février 2025 à 18h30"). Among several, the one opening the sentence ("Le
+26 janvier, …") comes first, then the one nearest a verb, then the finest, then the most
+confident.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _DATELINE = re.compile(
 _WORD = re.compile(r"\w+")
 #: "le référendum du 26 janvier", "les élections de dimanche": the date of a noun, not of the
 #: statement
-_OF_BEFORE = re.compile(r"\b(?:du|de|d['’]|des|of)[^\S\n]*$", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\b(?:du|de|d['’]|des|of|qu['’]en|than)[^\S\n]*$", re.IGNORECASE)
 #: a wire dateline before the date: "KORVANSK, 14 février (Telekar) – …"
 _WIRE_PLACE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’ -]+,[^\S\n]*$")
 _OPENING = re.compile(r"[^\S\n]*(?:(?:le|les|dès|ce|cette|la|en|on|in|в|во)[^\S\n]+)?$", re.I)

@@ -306,8 +306,11 @@ def _bare_month(m: Match, text: str) -> Expr | None:
 
 def _bare_year(m: Match, text: str) -> Expr | None:
     s, t = m.span()
-    if not BEFORE_YEAR.search(text[max(0, s - 20) : s]) or NOT_AFTER_YEAR.match(text, t, t + 20):
+    before = text[max(0, s - 20) : s]
+    if not BEFORE_YEAR.search(before) or NOT_AFTER_YEAR.match(text, t, t + 20):
         return None
+    if _DECADE_BEFORE.search(before):
+        return None  # "les années 1930": a decade
     e = Expr(s, t, "year", None, int(m.group("yr_y")))
     e.confidence = 0.8
     return e
@@ -391,6 +394,7 @@ def anchors(low: str) -> list[tuple[int, str]]:
     return found
 
 
+_DECADE_BEFORE = re.compile(r"\bles[^\S\n]+années?[^\S\n]+$", re.IGNORECASE)
 _NOT_BEFORE_DIGIT = frozenset("0123456789.,:/")
 
 

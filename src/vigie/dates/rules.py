@@ -301,7 +301,7 @@ BOUND_BEFORE = re.compile(
     r"|(?P<until>\b(?:jusqu['’](?:au|à|en)|d['’]ici(?:\s+(?:au|à|le|la))?|until|till|by)|\bдо)"
     r"|(?P<before>\b(?:avant(?:\s+le)?|before))"
     r"|(?P<after>\b(?:après(?:\s+le)?|after))"
-    r")(?:[^\S\n]+(?:le|la|les|l['’]|the))?[^\S\n]+$",
+    r")(?:[^\S\n]+(?:le|la|les|l['’]|the|ce|cette|cet|this))?[^\S\n]+$",
     re.IGNORECASE,
 )
 THIS_BEFORE = re.compile(r"\b(?:ce|cette|this)[^\S\n]+$", re.IGNORECASE)
