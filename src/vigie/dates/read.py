@@ -1,6 +1,9 @@
-"""Reading the matches of :data:`~vigie.dates.rules.DATE_RE` into :class:`Expr` values.
+"""The finder: anchors first, then the forms of :mod:`vigie.dates.rules`, read into
+:class:`Expr` values.
 
-One reader per alternative of the pattern. A reader returns None when the context shows the
+:func:`scan` lower-cases the text (character for character, offsets unchanged), finds the
+anchors, and at each one tries the forms of its kind; one reader per form turns the match into
+an :class:`Expr`. A reader returns None when the context shows the
 match is no date: a lower-case English month ("may"), "Mars" mid-sentence, a bare month or
 year without a word that makes it a date ("en mars", "depuis 1997"), a habitual weekday ("le
 lundi, le marché…"), a time without "à"/"vers"/"at" before it.

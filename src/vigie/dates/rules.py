@@ -1,19 +1,22 @@
-"""The rules: one regular expression for every date form, and the context patterns that vet it.
+"""The rules: a regular expression for every date form, the pre-check, and context patterns.
 
-All forms are alternatives of one pattern (:data:`DATE_RE`), so a text is scanned once; at a
-given position the most complete form is tried first (a weekday followed by a day and a month
-before the bare weekday, a range before a single day). Each alternative is a named group
-(``iso``, ``num``, ``xr``, ``rg``, ``dm``, ``er``, ``md``, ``th``, ``my``, ``ago``, ``agoen``,
-``inn``, ``rel``, ``wd``, ``mo``, ``yr``, ``tm``) read by :mod:`vigie.dates.read`, which drops a
-match whose context shows it is no date ("Mars" the planet, "en 2000 euros", a time with no "à"
-before it).
+Each form is a named pattern in :data:`FORMS` (``iso``, ``num``, ``xr``, ``rg``, ``dm``,
+``er``, ``md``, ``th``, ``my``, ``ago``, ``agoen``, ``inn``, ``rel``, ``wd``, ``mo``, ``yr``,
+``tm``), matched against the LOWER-CASED text. Running them all at every position is slow
+(:data:`DATE_RE`, kept for comparison, costs some 6 ms per 1,200 characters), so the finder in
+:mod:`vigie.dates.read` first runs the cheap pre-check — :data:`WORD_ANCHOR_RE` (a month, a
+weekday, a relative word such as "hier" or "semaine") and :data:`DIGIT_ANCHOR_RE` (numbers
+shaped like a date, a year or a time) — and only around each anchor tries the forms its kind
+can belong to (:data:`KIND_RE`), from the words that may open an expression
+(:data:`START_WORDS`) a few words before it. Within a kind, the most complete form comes first
+(a weekday followed by a day and a month before the bare weekday, a range before a day).
 
 Whitespace inside an expression never includes a line break, so a date never runs across lines
 (and so never across a removed line of furniture).
 
 The expression's text leaves out the article or preposition before it ("le 26 janvier" →
 "26 janvier", "on Monday" → "Monday"); what that word says ("depuis", "jusqu'au", "ce") is read
-from the context and kept as :attr:`Expr.bound` or the weekday's :attr:`Expr.shift`.
+from the context (:data:`BOUND_BEFORE`, :data:`THIS_BEFORE`).
 """
 
 from __future__ import annotations
