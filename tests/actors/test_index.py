@@ -360,3 +360,34 @@ def test_junk_person_names_are_dropped(make_record: Any) -> None:
         [("des Affaires", "PER"), ("de la Défense", "PER"), ("de Gaulle", "PER")],
     )
     assert [a.id for a in build_actors([rec])] == ["per:de-gaulle"]
+
+
+def test_updates_in_any_batches_equal_a_rebuild(
+    lavrov_corpus: list[Record], make_record: Any
+) -> None:
+    recs = [
+        *lavrov_corpus,
+        make_record("x1", "Marine Le Pen.", [("Marine Le Pen", "PER")]),
+        make_record("x2", "Le Pen.", [("Le Pen", "PER")]),
+        make_record("x3", "Jean-Marie Le Pen.", [("Jean-Marie Le Pen", "PER")]),
+        make_record("x4", "Ivan Lavrov.", [("Ivan Lavrov", "PER")]),
+        make_record("x5", "Karsovie.", [("Karsovie", "ORG")]),
+        make_record("x6", "Karsovie, Karsovie.", [("Karsovie", "LOC"), ("Karsovie", "LOC")]),
+        make_record("x7", "Tony Blinken.", [("Tony Blinken", "PER")]),
+    ]
+    for seed in range(6):
+        rng = random.Random(seed)
+        order = list(recs)
+        rng.shuffle(order)
+        index = ActorIndex()
+        pos = 0
+        while pos < len(order):
+            n = rng.randint(1, 4)
+            index.add(order[pos : pos + n])
+            pos += n
+        final = [a.to_dict() for a in index.actors()]
+        ids = {a["id"] for a in final}
+        assert [a.to_dict() for a in build_actors(recs, previous_ids=ids)] == final
+        rebuilt = ActorIndex(previous_ids=ids)
+        rebuilt.add(recs)
+        assert rebuilt.unit_ids() == index.unit_ids()

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = ["ActorIndex", "build_actors", "record_from_article"]
 
 _STATE_VERSION = 1
+_NEW = object()  # a unit that had no id before
 
 
 class _Unit:
@@ -134,10 +135,21 @@ class ActorIndex:
         self._actors: dict[str, Actor] = {}
         self._buckets: dict[str, list[tuple[str, str]]] = {}
         self._ambiguous: dict[str, list[str]] = {}
-        self._members: dict[str, tuple[str, ...]] = {}
+        self._members: dict[str, set[str]] = {}
         self._dirty: set[str] = set()
         self._statics: dict[str, _Static] = {}
         self._cluster_cache: dict[str, tuple[frozenset[str], list[list[str]]]] = {}
+        self._cat: dict[str, str] = {}  # fixed | none | split | other | person | surname
+        self._persons: dict[str, dict[str, str]] = {}  # surname → {unit: first name}
+        self._surnames: dict[str, set[str]] = {}  # surname → units of the surname alone
+        self._anchors: dict[str, list[tuple[str, str]]] = {}  # surname → registry people
+        for a in self.registry.actors.values():
+            if kind_of_id(a.id) != "person" or a.kind not in (None, "person"):
+                continue
+            for name in [a.name, *a.aliases]:
+                first, sur = person_parts(phonetic_key(name)) if name else (None, "")
+                if first is not None and len(first) > 1:
+                    self._anchors.setdefault(sur, []).append((first, a.id))
 
     # -- input -----------------------------------------------------------------------------
 
@@ -155,13 +167,18 @@ class ActorIndex:
             self._article_ix[aid] = ix
             self._take(ix, rec)
             report.added += 1
-        old_ids, old_actors = self._unit_ids, self._actors
-        self._materialise()
-        for unit, new in self._unit_ids.items():
-            if unit in old_ids and old_ids[unit] != new:
-                report.remapped[unit] = new
-        report.changed = {i for i, a in self._actors.items() if old_actors.get(i) != a}
-        report.removed = set(old_actors) - set(self._actors)
+        changes, old_actors = self._materialise()
+        report.remapped = {
+            unit: self._unit_ids[unit] for unit, old in changes.items() if old is not _NEW
+        }
+        report.changed = {
+            aid for aid, old in old_actors.items() if self._actors.get(aid, old) != old
+        }
+        report.changed.update(aid for aid, old in old_actors.items() if old is None)
+        report.changed &= set(self._actors)
+        report.removed = {
+            aid for aid, old in old_actors.items() if old is not None and aid not in self._actors
+        }
         return report
 
     def _take(self, ix: int, rec: Mapping[str, Any]) -> None:
@@ -240,6 +257,7 @@ class ActorIndex:
         idx = cls(registry, previous_ids=state.get("issued", ()))
         idx._article_ix = {a: i for i, a in enumerate(state["articles"])}
         idx._units = {k: _Unit.from_state(v) for k, v in state["units"].items()}
+        idx._dirty = set(idx._units)
         idx._materialise()
         return idx
 
@@ -294,108 +312,127 @@ class ActorIndex:
         self._cluster_cache[sp] = (firsts, clusters)
         return clusters
 
-    def _materialise(self) -> None:
-        reg = self.registry
-        ids: dict[str, str | None] = {}
-        persons: dict[str, list[tuple[str, str]]] = {}
-        surnames: list[tuple[str, _Static]] = []
-        for unit, u in self._units.items():
+    def _materialise(self) -> tuple[dict[str, object], dict[str, Actor | None]]:
+        """Re-decide the units taken since the last call and the surname buckets they touch;
+        rebuild the actors whose units changed. Returns the units whose id changed (→ old id,
+        or ``_NEW``) and the previous state of every actor looked at."""
+        dirty, self._dirty = self._dirty, set()
+        canon = self.registry.canonical
+        decided: dict[str, str | None] = {}
+        touched: set[str] = set()
+        for unit in dirty:
             st = self._static(unit)
-            if st.fixed is not None:
-                ids[unit] = st.fixed
-                continue
+            u = self._units[unit]
             plain = unit[2:]
-            kind = kind_vote(u.labels)
-            if kind is None:
-                ids[unit] = None
+            kind = kind_vote(u.labels) if st.fixed is None else None
+            if st.fixed is not None:
+                cat = "fixed"
+                decided[unit] = canon(st.fixed)
+            elif kind is None:
+                cat = "none"
+                decided[unit] = None
             elif st.split:
-                ids[unit] = st.split_id or (
-                    f"per:{slug(plain)}"
-                    if kind == "person"
-                    else self._other_id(plain, kind, u.labels)
+                cat = "split"
+                decided[unit] = canon(
+                    st.split_id
+                    or (
+                        f"per:{slug(plain)}"
+                        if kind == "person"
+                        else self._other_id(plain, kind, u.labels)
+                    )
                 )
             elif kind != "person":
-                ids[unit] = self._other_id(plain, kind, u.labels)
-            elif st.first is None:
-                surnames.append((unit, st))
+                cat = "other"
+                decided[unit] = canon(self._other_id(plain, kind, u.labels))
             else:
-                persons.setdefault(st.surname, []).append((unit, st.first))
-        # people named in full: by surname, then first names
-        buckets: dict[str, list[tuple[str, str]]] = {}
-        for sp, members in persons.items():
-            clusters = self._clusters_of(sp, frozenset(f for _, f in members))
+                cat = "surname" if st.first is None else "person"
+            old_cat = self._cat.get(unit)
+            if old_cat != cat:
+                if old_cat == "person":
+                    self._persons[st.surname].pop(unit, None)
+                    touched.add(st.surname)
+                elif old_cat == "surname":
+                    self._surnames[st.surname].discard(unit)
+                    touched.add(st.surname)
+                self._cat[unit] = cat
+            if cat == "person":
+                assert st.first is not None
+                self._persons.setdefault(st.surname, {})[unit] = st.first
+                touched.add(st.surname)
+            elif cat == "surname":
+                self._surnames.setdefault(st.surname, set()).add(unit)
+                touched.add(st.surname)
+        # people named in full, by surname then first names; then surnames alone
+        for sp in touched:
+            self._decide_bucket(sp, decided)
+        # apply, and rebuild the actors concerned
+        changes: dict[str, object] = {}
+        affected: set[str] = set()
+        for unit, new in decided.items():
+            old = self._unit_ids.get(unit, _NEW)
+            if unit in dirty and new is not None:
+                affected.add(new)
+            if old == new:
+                continue
+            changes[unit] = old
+            self._unit_ids[unit] = new
+            if isinstance(old, str):
+                self._members[old].discard(unit)
+                affected.add(old)
+            if new is not None:
+                self._members.setdefault(new, set()).add(unit)
+                affected.add(new)
+        for sp in touched:
+            affected.update(self._unit_ids[u] or "" for u in self._surnames.get(sp, ()))
+        affected.discard("")
+        self._issued.update(i for i in decided.values() if i is not None)
+        old_actors = {aid: self._actors.get(aid) for aid in affected}
+        for aid in affected:
+            members = self._members.get(aid)
+            if not members:
+                self._actors.pop(aid, None)
+                self._members.pop(aid, None)
+                continue
+            self._actors[aid] = self._actor(aid, [self._units[u] for u in members])
+        return changes, old_actors
+
+    def _decide_bucket(self, sp: str, decided: dict[str, str | None]) -> None:
+        """Ids of the people with phonetic surname ``sp`` and of that surname alone."""
+        canon = self.registry.canonical
+        members = self._persons.get(sp) or {}
+        bucket: list[tuple[str, str]] = []
+        if members:
+            clusters = self._clusters_of(sp, frozenset(members.values()))
             cluster_of = {f: k for k, c in enumerate(clusters) for f in c}
             groups: dict[int, list[str]] = {}
-            for unit, f in members:
+            for unit, f in members.items():
                 groups.setdefault(cluster_of[f], []).append(unit)
             for k, units in groups.items():
                 weights: dict[str, int] = {}
                 for unit in units:
                     cid = "per:" + slug(unit[2:])
                     weights[cid] = weights.get(cid, 0) + self._units[unit].weight()
-                gid = choose_id(weights, self._issued)
+                gid = canon(choose_id(weights, self._issued))
                 for unit in units:
-                    ids[unit] = gid
-                buckets.setdefault(sp, []).extend((f, gid) for f in clusters[k])
-        for a in reg.actors.values():
-            if kind_of_id(a.id) != "person" or (a.kind not in (None, "person")):
-                continue
-            for name in [a.name, *a.aliases]:
-                if not name:
-                    continue
-                first, sur = person_parts(phonetic_key(name))
-                if first is not None and len(first) > 1:
-                    buckets.setdefault(sur, []).append((first, a.id))
-        canon = reg.canonical
-        if reg.merges:
-            for unit, i in ids.items():
-                if i is not None:
-                    ids[unit] = canon(i)
-            buckets = {sp: [(f, canon(i)) for f, i in b] for sp, b in buckets.items()}
-        # surnames alone: the one person with that surname, else their own actor
-        ambiguous: dict[str, list[str]] = {}
-        for unit, st in surnames:
+                    decided[unit] = gid
+                bucket.extend((f, gid) for f in clusters[k])
+        bucket.extend((f, canon(i)) for f, i in self._anchors.get(sp, ()))
+        if bucket:
+            self._buckets[sp] = bucket
+        else:
+            self._buckets.pop(sp, None)
+        for unit in self._surnames.get(sp, ()):
+            st = self._static(unit)
             ini = st.initial
-            cands = {i for f, i in buckets.get(st.surname, ()) if ini is None or f.startswith(ini)}
-            if len(cands) == 1:
-                ids[unit] = next(iter(cands))
-                continue
+            cands = {i for f, i in bucket if ini is None or f.startswith(ini)}
             own = canon("per:" + slug(unit[2:]))
-            ids[unit] = own
+            self._ambiguous.pop(own, None)
+            if len(cands) == 1:
+                decided[unit] = next(iter(cands))
+                continue
+            decided[unit] = own
             if len(cands) > 1:
-                ambiguous[own] = sorted(cands)
-        self._unit_ids = ids
-        self._buckets = buckets
-        self._issued.update(i for i in ids.values() if i is not None)
-        self._aggregate(ids, ambiguous)
-        self._dirty = set()
-
-    def _aggregate(self, ids: Mapping[str, str | None], ambiguous: dict[str, list[str]]) -> None:
-        """Actors from the units; an actor whose units did not change is kept as it was."""
-        members: dict[str, list[str]] = {}
-        for unit, aid in ids.items():
-            if aid is not None:
-                members.setdefault(aid, []).append(unit)
-        old_actors, old_members = self._actors, self._members
-        dirty = self._dirty
-        self._ambiguous = ambiguous
-        actors: dict[str, Actor] = {}
-        new_members: dict[str, tuple[str, ...]] = {}
-        for aid, units in members.items():
-            key = tuple(units)
-            new_members[aid] = key
-            old = old_actors.get(aid)
-            if (
-                old is not None
-                and old_members.get(aid) == key
-                and dirty.isdisjoint(key)
-                and old.candidates == ambiguous.get(aid, [])
-            ):
-                actors[aid] = old
-            else:
-                actors[aid] = self._actor(aid, [self._units[u] for u in units])
-        self._actors = actors
-        self._members = new_members
+                self._ambiguous[own] = sorted(cands)
 
     def _actor(self, aid: str, units: list[_Unit]) -> Actor:
         reg_actor = self.registry.actors.get(aid)
