@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from vigie.config import Options
+from vigie.queries import QUOTE_EXPORT_FIELDS
 from vigie.runners.ingest import ingest
 from vigie.storage.sqlite import SQLiteStore
 
@@ -230,9 +231,112 @@ def test_search_then_open_an_article(server: str, page: tuple[Any, Watch], shots
     assert watch.problems() == []
 
 
+def _tab_to(pg: Any, selector: str, limit: int = 80) -> bool:
+    """Press Tab until the focused element matches ``selector``."""
+    for _ in range(limit):
+        pg.keyboard.press("Tab")
+        if pg.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+def test_keyboard_reaches_a_quote_and_shows_its_speaker(
+    server: str, page: tuple[Any, Watch], shots: Path
+) -> None:
+    pg, watch = page
+    hits = httpx.get(server + "/search.json", params={"q": "Otan esquiver"}).json()["hits"]
+    article = httpx.get(server + f"/articles/{hits[0]['article_id']}.json").json()
+    assert article["quotes"], "the sample article has no quotation"
+    pg.goto(server + f"/articles/{article['article_id']}")
+    marks = pg.locator(".original mark.q[tabindex='0']")
+    assert marks.count() == len(article["quotes"])
+    # highlighted: a background and an underline in the speaker's colour, and a letter
+    first = marks.first
+    assert first.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert first.evaluate("e => getComputedStyle(e).borderBottomStyle") in (
+        "solid",
+        "dashed",
+        "double",
+        "dotted",
+    )
+    assert first.locator(".qtag").inner_text() == article["quotes"][0]["speaker_key"]
+    tip = first.locator(".qtip")
+    assert not tip.is_visible()
+    # keyboard only: Tab from the top of the page to the first quotation
+    pg.locator("body").focus()
+    assert _tab_to(pg, ".original mark.q"), "no quotation can be reached with Tab"
+    focused = pg.evaluate("() => document.activeElement.id")
+    quote = next(q for q in article["quotes"] if q["anchor"] == focused)
+    tip = pg.locator(f"#{focused} > .qtip")
+    assert tip.is_visible()
+    shown = tip.inner_text()
+    assert quote["speaker"] in shown and quote["cue"]["text"] in shown
+    # the tip lies above the quotation's first line, inside the window
+    box, mark_box = tip.bounding_box(), pg.locator(f"#{focused}").bounding_box()
+    assert box and mark_box and box["y"] + box["height"] <= mark_box["y"] + 2
+    # the screen reader's description is the quotation's entry in the list below the text
+    described = pg.locator(f"#{focused}").get_attribute("aria-describedby")
+    assert quote["speaker"] in pg.locator(f"#{described}").inner_text()
+    pg.locator(f"#{focused}").scroll_into_view_if_needed()
+    pg.evaluate("() => window.scrollBy(0, -120)")
+    pg.screenshot(path=str(shots / "article-quotes.png"))
+    # the list links back to the highlight
+    with pg.expect_navigation():
+        pg.locator(f"#{described} a[href='#{focused}']").click()
+    assert pg.url.endswith(f"#{focused}")
+    assert pg.evaluate("() => window.__csp") == []
+    assert watch.problems() == []
+
+
+def test_quotes_page_downloads_a_csv(server: str, page: tuple[Any, Watch], shots: Path) -> None:
+    pg, watch = page
+    pg.goto(server + "/quotes?limit=10")
+    items = pg.locator("ol.quotes > li")
+    assert items.count() == 10
+    pg.screenshot(path=str(shots / "quotes.png"), full_page=True)
+    # a speaker link filters the quotations
+    speaker = items.first.locator("a.speaker")
+    name = speaker.inner_text()
+    with pg.expect_navigation():
+        speaker.click()
+    assert "speaker=" in pg.url
+    assert pg.locator("ol.quotes > li").count() >= 1
+    assert name in pg.locator("ol.quotes > li").first.inner_text()
+    # the CSV export of what is shown, with the same filters
+    with pg.expect_download() as info:
+        pg.locator(".exports a[href^='/export/quotes.csv']").click()
+    download = info.value
+    assert download.suggested_filename == "vigie-quotes.csv"
+    path = download.path()
+    with open(path, encoding="utf-8") as fh:
+        header = fh.readline().strip()
+        rows = fh.read().splitlines()
+    assert header == ",".join(QUOTE_EXPORT_FIELDS)
+    assert rows, "the export of a speaker's quotations is empty"
+    assert watch.problems() == []
+
+
+def test_search_shows_a_volume_chart(server: str, page: tuple[Any, Watch], shots: Path) -> None:
+    pg, watch = page
+    pg.goto(server + "/search?q=Koslevski OR Lisk OR Otan&since=2025-01-01")
+    chart = pg.locator("svg.chart")
+    assert chart.is_visible()
+    assert "per day" in pg.locator("#volume-h").inner_text()  # a spread of weeks: by day
+    assert pg.locator("svg.chart .bars rect").count() >= 10
+    assert pg.locator("svg.chart title").first.text_content().startswith("Articles matching")
+    table = pg.locator(".chart-data table")
+    assert not table.is_visible()
+    pg.locator(".chart-data summary").click()
+    assert table.is_visible()
+    pg.locator(".chart-data summary").click()
+    pg.screenshot(path=str(shots / "search-chart.png"), full_page=False)
+    assert pg.evaluate("() => window.__csp") == []
+    assert watch.problems() == []
+
+
 def test_hostile_pages_run_no_script(server: str, page: tuple[Any, Watch]) -> None:
     pg, watch = page
-    for path in ("/", "/runs", "/index.json"):
+    for path in ("/", "/runs", "/index.json", "/quotes", "/speakers"):
         pg.goto(server + path)
     links = pg.locator("a[href^='/articles/']")
     # the demo's hostile page, when ingested, is among the articles: open every hit

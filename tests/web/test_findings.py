@@ -269,11 +269,19 @@ def test_citation_and_event_exports(site: Site) -> None:
         for x in site.get("/export/citations.jsonl", params={"source": "rt"}).text.splitlines()
     ]
     assert {c["source"] for c in rt} == {"RT", '<script>alert("cite")</script>'}
-    events = site.get("/export/events.jsonl").text.splitlines()
-    assert [json.loads(x)["date"] for x in events] == ["2025-01-26"]
-    assert site.get("/export/events.jsonl", params={"event_since": "2025-02"}).text == ""
+    events = [json.loads(x) for x in site.get("/export/events.jsonl").text.splitlines()]
+    crafted = [e for e in events if e["article_id"] == site.quoted_id]
+    assert [e["date"] for e in crafted] == ["2025-01-26"]
+    assert crafted[0]["date_text"]["text"] == "Le 26 janvier"
+    dates = [e["date"] for e in events if e["date"]]
+    assert dates == sorted(dates)
+    later = site.get("/export/events.jsonl", params={"event_since": "2025-01-26"}).text
+    assert all(json.loads(x)["date"] >= "2025-01-26" for x in later.splitlines())
+    assert site.quoted_id in later
+    banc = site.get("/export/events.jsonl", params={"outlet": "banc d'essai"}).text.splitlines()
+    assert len(banc) == 1
     ev_csv = list(csv.reader(io.StringIO(site.get("/export/events.csv").text)))
-    assert ev_csv[0] == EVENT_EXPORT_FIELDS and len(ev_csv) == 2
+    assert ev_csv[0] == EVENT_EXPORT_FIELDS and len(ev_csv) == len(events) + 1
     assert site.get("/export/events.csv", params={"event_until": "soon"}).status_code == 422
 
 
@@ -283,7 +291,7 @@ def test_citation_and_event_exports(site: Site) -> None:
 def test_search_volume_and_chart(site: Site) -> None:
     data = site.get("/search.json", params={"q": "sécurité"}).json()
     vol = data["volume"]
-    assert vol["unit"] in ("day", "month", "year")
+    assert vol["unit"] in ("day", "month", "year") and vol["filled"]
     dated = sum(
         1
         for h in site.get("/search.json", params={"q": "sécurité", "limit": 100}).json()["hits"]

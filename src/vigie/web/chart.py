@@ -49,32 +49,33 @@ def _label(d: date, unit: str) -> str:
     return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": f"{d.year:04d}"}[unit]
 
 
-def fill_periods(rows: list[tuple[str, int]], unit: str) -> list[dict[str, Any]]:
-    """``[{period, count}]`` from the first to the last period with matches, the empty ones
-    with count 0; periods that are not dates of the unit are left out. When the spread is
-    wider than :data:`MAX_BUCKETS` only the periods with matches are kept."""
+def fill_periods(rows: list[tuple[str, int]], unit: str) -> tuple[list[dict[str, Any]], bool]:
+    """``([{period, count}], filled)``: the periods from the first to the last with matches,
+    the empty ones with count 0 (``filled``); periods that are not dates of the unit are left
+    out. When the spread is wider than :data:`MAX_BUCKETS` only the periods with matches are
+    kept (``filled`` is False)."""
     counts: dict[date, int] = {}
     for period, n in rows:
         d = _parse(period or "", unit)
         if d is not None:
             counts[d] = counts.get(d, 0) + int(n)
     if not counts:
-        return []
+        return [], True
     first, last = min(counts), max(counts)
     out: list[dict[str, Any]] = []
     d = first
     while d <= last:
         out.append({"period": _label(d, unit), "count": counts.get(d, 0)})
         if len(out) > MAX_BUCKETS:
-            return [{"period": _label(k, unit), "count": counts[k]} for k in sorted(counts)]
+            return [{"period": _label(k, unit), "count": counts[k]} for k in sorted(counts)], False
         d = _next(d, unit)
-    return out
+    return out, True
 
 
 def volume(
     store: SQLiteStore, query: str | None, filters: ArticleFilters, unit: str = "auto"
 ) -> dict[str, Any]:
-    """``{unit, total, buckets}``: matching articles per period of publication. ``auto``
+    """``{unit, total, filled, buckets}``: matching articles per period of publication. ``auto``
     counts per month, or per day for a spread of a few months, or per year for a long one."""
     if unit in UNITS:
         rows = store.search_volume(query, filters, unit=unit)
@@ -94,8 +95,9 @@ def volume(
                 for p, n in rows:
                     years[p[:4]] = years.get(p[:4], 0) + n
                 rows = sorted(years.items())
-    buckets = fill_periods(rows, unit)
-    return {"unit": unit, "total": sum(b["count"] for b in buckets), "buckets": buckets}
+    buckets, filled = fill_periods(rows, unit)
+    total = sum(b["count"] for b in buckets)
+    return {"unit": unit, "total": total, "filled": filled, "buckets": buckets}
 
 
 def _nice_step(top: int, ticks: int = 4) -> int:

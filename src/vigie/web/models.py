@@ -95,6 +95,10 @@ class Volume(BaseModel):
 
     unit: str = Field(description="day, month or year.")
     total: int = Field(description="Dated matching articles (the sum of the counts).")
+    filled: bool = Field(
+        description="True when every period of the spread is listed (empty ones with 0); "
+        "False when the spread is too wide and only periods with matches are listed."
+    )
     buckets: list[VolumeBucket]
 
 
