@@ -820,6 +820,8 @@ _W_DATE = re.compile(
 _W_AGENCY = re.compile(rf" (?:\((?P<a>{_AGENCY})\)|/(?P<b>{_AGENCY})/\.?)")
 _W_DASH_AGENCY = re.compile(rf" ?[-–—] (?P<a>{_AGENCY})[.,](?: |$)")
 _W_DASH = re.compile(r" ?[-–—](?: |$)|$")
+_W_AFTER_PLACE = frozenset([", ", ". ", " (", " /"])
+_W_WORDS = re.compile(r"[\s'’\-]+")
 
 
 def wire_dateline(stripped: str) -> WireDateline | None:
@@ -835,11 +837,13 @@ def wire_dateline(stripped: str) -> WireDateline | None:
     p = _W_PLACE.match(stripped)
     if p is None:
         return None
-    place = p.group(1)
-    caps = place.upper() == place and sum(ch.isalpha() for ch in place) >= 3
-    if not caps and any(w[0].islower() for w in re.split(r"[\s'’\-]+", place) if w):
-        return None  # "L'essentiel ANIMAUX …": not a place name
     pos = p.end()
+    if stripped[pos : pos + 2] not in _W_AFTER_PLACE:  # most sentences end here
+        return None
+    place = p.group(1)
+    caps = place.upper() == place and len(_LETTER.findall(place)) >= 3
+    if not caps and any(w[0].islower() for w in _W_WORDS.split(place) if w):
+        return None  # "L'essentiel ANIMAUX …": not a place name
     day = month = year = None
     d = _W_DATE.match(stripped, pos)
     if d is not None:
@@ -877,6 +881,8 @@ _NOTICE_WORDS = re.compile(
     r"(?i:reproduction|reproduit|reprinted|reproduced|republished|droits|rights|source|"
     r"перепечат|цитирован|использован|nachdruck|reproducción|copyright)"
 )
+#: cheap test before the notice's patterns: a sign, a word or a rights phrase's stem
+_NOTICE_HINTS = ("©", "(c)", "(C)", "pyright", "PYRIGHT", "serv", "SERV", "ащищ", "АЩИЩ", "ehalt")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\d)")
 #: "Экран-К. Все права защищены.", "Le Courrier de Brennisk – Tous droits réservés"
 _HOLDER_BEFORE_RIGHTS = re.compile(rf"({_NAME_PHRASE})\s*[.,:;|–—-]\s*{_RIGHTS_PHRASE.pattern}")
@@ -895,6 +901,8 @@ def copyright_notice(stripped: str) -> Copyright | None:
     la source. © Telekar 2025", "© Le Courrier de Brennisk – Tous droits réservés",
     "Copyright © 2022 Le Monde. All rights reserved.", "© РИА Новости"."""
     if len(stripped) > 200:
+        return None
+    if not any(hint in stripped for hint in _NOTICE_HINTS):
         return None
     m = _COPY_SIGN.search(stripped)
     if m is None:
@@ -939,6 +947,8 @@ def slogan_outlet(stripped: str) -> str | None:
     l'actualité de Port-Selve et de toute la Méridie, chaque soir depuis 1952.". The
     description starts in lower case and speaks of news, a paper, a channel or a date."""
     if len(stripped) > 220 or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return None
+    if not (" — " in stripped or " – " in stripped or " - " in stripped or " | " in stripped):
         return None
     m = _SLOGAN.fullmatch(stripped)
     if m is None or _OUTLET_WORDS.search(m.group("tag")) is None:
@@ -1023,14 +1033,14 @@ _DESK = re.compile(
     r"(?i:par|by|from) (?i:la rédaction|l['’]équipe|le service \w+|the newsroom|the staff|"
     rf"the editors) ?(?i:de |d['’]|du |des |of )(?P<outlet>{_NAME_PHRASE})\.?"
 )
-_BYLINE_FIRST = frozenset(["par", "by", "von", "por", "автор", "текст", "auteur", "author"])
+_BY_START = re.compile(r"(?i:par|by|von|por|автор|текст|auteur|author)(?![\w'’-])")
 _NAME_SPLIT = re.compile(r",\s*|\s+(?:et|and|und|y|и)\s+|\s*&\s*")
 
 
 def byline(stripped: str) -> Byline | None:
     """A byline line: "Par Milan Hrubec", "Par Léa Marchal, envoyée spéciale à Vrenica", "By
     Hannah Weir and Luc Tessier in Port-Selve", "Par la rédaction d'Actu-Monde Direct"."""
-    if len(stripped) > 110 or _first_word(stripped) not in _BYLINE_FIRST:
+    if len(stripped) > 110 or _BY_START.match(stripped) is None:
         return None
     d = _DESK.fullmatch(stripped)
     if d is not None:
@@ -1115,11 +1125,7 @@ def _signature_verdict(stripped: str, n: int) -> Verdict | None:
         notice = copyright_notice(stripped)
         if notice is not None and notice.certain:
             return ("copyright", STRONG)
-    if (
-        n <= 220
-        and (" — " in stripped or " – " in stripped or " - " in stripped)
-        and slogan_outlet(stripped) is not None
-    ):
+    if slogan_outlet(stripped) is not None:
         return ("signature", WEAK)
     if n <= 90 and ("," in stripped or "(" in stripped):
         w = wire_dateline(stripped)

@@ -124,6 +124,8 @@ _PUBLISHED_WORD = re.compile(
     r"\b(?:publiée?|mise? en ligne|posted|published|veröffentlicht|publicado|опубликовано)\b",
     re.IGNORECASE,
 )
+#: words of an appeal that may name the outlet (see ``appeal_outlet``), on case-folded text
+_APPEAL_WORDS = re.compile("un don|abonn|souten|subscri|support|donat|aimez|appréciez")
 #: "… par Gaspard Lenoir" closing a dateline
 _STAMP_AUTHOR = re.compile(r"\b(?:par|by|von|por) ([^,.;:]{3,60})$")
 #: a scraper's file name that starts with the publication date: "2025-02-14_outlet_title.txt"
@@ -266,7 +268,7 @@ def guess_outlet(lines: list[str], url: str | None) -> str | None:
     if found is not None:
         return found
     for s in lines:
-        if len(s) <= 250 and s[:1].isupper():
+        if len(s) <= 250 and s[:1].isupper() and _appeals(s):
             verdict = classify_line(s)
             if verdict is not None and verdict[0] in ("donation", "subscription"):
                 name = appeal_outlet(s)
@@ -288,6 +290,10 @@ def guess_outlet(lines: list[str], url: str | None) -> str | None:
         if notice is not None and notice.holder:  # a bare "© РИА Новости" closing the text
             return notice.holder
     return _host(url)
+
+
+def _appeals(s: str) -> bool:
+    return _APPEAL_WORDS.search(s.casefold()) is not None
 
 
 def find_wire_dateline(lines: list[str]) -> WireDateline | None:
@@ -333,8 +339,7 @@ def guess_authors(lines: list[str]) -> list[str]:
         signed = byline(s)
         if signed is not None:
             found.extend(signed.authors)
-            continue
-        if len(s) <= 160 and _PUBLISHED_WORD.search(s):
+        elif len(s) <= 160 and (" par " in s or " by " in s):  # "Publié le … par X"
             verdict = classify_line(s)
             m = _STAMP_AUTHOR.search(s) if verdict and verdict[0] == "dateline" else None
             if m is not None:
