@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from vigie import __version__
 from vigie.config import Options
+from vigie.web.cache import StoreCache
 from vigie.web.errors import install_error_handlers
 from vigie.web.routes import ROUTERS
 from vigie.web.security import SecurityHeadersMiddleware
@@ -44,6 +45,8 @@ def create_app(db_path: str, options: Options | None = None) -> FastAPI:
     )
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
+    # counts over the whole store, kept until it changes
+    app.state.cache = StoreCache(str(db_path))
     # the one writer of this process: write requests queue on its lock
     app.state.writer = Writer(str(db_path), app.state.options)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -17,6 +17,7 @@ from starlette.requests import Request
 
 from vigie.config import Options
 from vigie.storage.sqlite import ArticleFilters, QuoteFilters, SQLiteStore
+from vigie.web.cache import StoreCache
 from vigie.web.errors import BadParameter
 
 __all__ = [
@@ -24,11 +25,13 @@ __all__ = [
     "MAX_LIMIT",
     "MAX_OFFSET",
     "AppOptions",
+    "Cache",
     "Filters",
     "Limit",
     "Offset",
     "QuoteFilterParams",
     "Store",
+    "get_cache",
     "get_filters",
     "get_options",
     "get_quote_filters",
@@ -117,7 +120,14 @@ def get_filters(
     )
 
 
+def get_cache(request: Request) -> StoreCache:
+    """The app's cache of whole-store counts (see :mod:`vigie.web.cache`)."""
+    cache: StoreCache = request.app.state.cache
+    return cache
+
+
 Store = Annotated[SQLiteStore, Depends(get_store)]
+Cache = Annotated[StoreCache, Depends(get_cache)]
 AppOptions = Annotated[Options, Depends(get_options)]
 Filters = Annotated[ArticleFilters, Depends(get_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page (1–{MAX_LIMIT}).")]

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from starlette.requests import Request
 from starlette.responses import Response
 
-from vigie.web.deps import Store
+from vigie.web.deps import Cache, Store
 from vigie.web.models import StoreSummary, json_responses, page_responses
 from vigie.web.rendering import respond
 from vigie.web.summary import store_summary
@@ -25,9 +25,9 @@ router = APIRouter(tags=["home"])
     responses=json_responses(503),
     summary="Store summary",
 )
-def home_json(store: Store) -> dict[str, Any]:
+def home_json(store: Store, cache: Cache) -> dict[str, Any]:
     """Article count, outlets, languages, recent articles and the latest ingest runs."""
-    return store_summary(store)
+    return cache.get("summary", lambda: store_summary(store))
 
 
 @router.get(
@@ -36,9 +36,9 @@ def home_json(store: Store) -> dict[str, Any]:
     responses=page_responses(StoreSummary, "The home page, or its JSON twin.", 503),
     summary="Home page",
 )
-def home_page(request: Request, store: Store) -> Response:
+def home_page(request: Request, store: Store, cache: Cache) -> Response:
     """The search form and the store summary (JSON with ``Accept: application/json``)."""
-    data = store_summary(store)
+    data = cache.get("summary", lambda: store_summary(store))
     return respond(
         request,
         "home.html",

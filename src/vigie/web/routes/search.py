@@ -13,7 +13,7 @@ from starlette.responses import Response
 from vigie import queries
 from vigie.storage.sqlite import ArticleFilters, SQLiteStore
 from vigie.web.chart import bar_chart, volume
-from vigie.web.deps import DEFAULT_LIMIT, Filters, Limit, Offset, Store
+from vigie.web.deps import DEFAULT_LIMIT, Cache, Filters, Limit, Offset, Store
 from vigie.web.facets import search_facets
 from vigie.web.models import SearchResults, json_responses, page_responses
 from vigie.web.negotiate import query_string, wants_json
@@ -92,6 +92,7 @@ def search_json(
 def search_page(
     request: Request,
     store: Store,
+    cache: Cache,
     filters: Filters,
     q: Q = "",
     limit: Limit = DEFAULT_LIMIT,
@@ -100,8 +101,8 @@ def search_page(
 ) -> Response:
     """The search form, the results and their volume over time (JSON with
     ``Accept: application/json``)."""
-    outlets = store.outlets()
-    languages = store.languages()
+    outlets = cache.get("outlets", store.outlets)
+    languages = cache.get("languages", store.languages)
     extra = {
         "form": dict(request.query_params),
         "outlets": [name for name, _ in outlets],
