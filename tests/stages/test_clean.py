@@ -196,7 +196,21 @@ POSITIVE = [
     ("All rights reserved", "copyright"),
     ("Support independent journalism", "donation"),
     ("5 min read", "widget"),
+    ("Reproduction autorisée avec mention de la source. © Telekar 2025", "copyright"),
+    ("© Le Courrier de Brennisk – Tous droits réservés", "copyright"),
+    ("Partager ce billet : Courriel · Imprimer · Copier le lien", "share-tags"),
+    ("Billet publié le 27 février 2025 par Gaspard Lenoir", "dateline"),
+    (
+        "Cet article vous est offert. Pour soutenir une information indépendante, abonnez-vous "
+        "au Veilleur à partir de 4,90 francs par mois.",
+        "subscription",
+    ),
+    ("Vous aimez L’Écho Solidaire ? Abonnez-vous à notre lettre du samedi.", "subscription"),
+    ("14 février 2025 | Mis à jour à 16 h 20", "dateline"),
+    ("Copyright © 2022 The Daily Example. All rights reserved.", "copyright"),
     # Russian
+    ("Экран-К | Новости | 26 февраля 2025, 14:20", "dateline"),
+    ("Вальдорский обозреватель | Новости | Мир", "signature"),
     ("Поделиться", "share-tags"),
     ("Подписаться", "subscription"),
     ("Подпишитесь на наш канал в Telegram", "subscription"),
@@ -273,7 +287,23 @@ NEGATIVE = [
     "Garanties de sécurité",
     "La Russie prépare une réponse aux propositions de Washington",
     "Dmitri Peskov",
+    # a wire dateline opens the first sentence: the paragraph is content
+    "KORVANSK, 11 février (Telekar) – Les manœuvres prévues à partir de la mi-février "
+    "constituent « une provocation », a déclaré mardi la porte-parole du ministère.",
+    "Москва, 26 февраля — РИА Новости. Переговоры продолжатся в пятницу, сообщил источник.",
+    "LONDON, Jan 12 (Reuters) - Britain's economy grew faster than expected in November.",
+    # lines shaped a little like bylines, slogans, credits or datelines
+    "Par ailleurs, le ministre a démenti toute négociation secrète.",
+    "Par Toutatis, ils reviennent !",
+    "By then, the talks had already collapsed.",
+    "PRATIQUE - Chaque soir, le JT se penche sur les questions des téléspectateurs.",
+    "Abbeville (Somme) - La préfecture a levé l'alerte aux crues mardi soir.",
+    "Le Monde — quotidien du soir — a publié l'enquête le lendemain.",
+    "Vidéos - Police, justice et faits divers sur TF1 INFO.",
     # weak furniture on its own, between paragraphs, is content
+    "(Telekar)",
+    "mh/jv/lp",
+    "Méridie Soir — l’actualité de Port-Selve et de toute la Méridie, chaque soir depuis 1952.",
     "Chat",
     "0",
     "Vidéo",
@@ -300,10 +330,59 @@ def test_section_name_deep_in_the_body_stays() -> None:
     assert find_furniture(text) == []
 
 
+def test_byline_deep_in_the_body_stays() -> None:
+    paragraphs = [
+        f"Paragraphe numéro {i} du corps de l'article, avec une phrase." for i in range(8)
+    ]
+    text = "\n\n".join([*paragraphs[:6], "Par Julien Ferrat", *paragraphs[6:]])
+    assert find_furniture(text) == []
+
+
 def test_weak_furniture_goes_with_its_neighbours() -> None:
     text = _body("Fil d'actu\n0\nChat\nloader")
     removed = find_furniture(text)
     assert [r.text.strip() for r in removed] == ["Fil d'actu", "0", "Chat", "loader"]
+
+
+SLOGAN = "Méridie Soir — l’actualité de Port-Selve et de toute la Méridie, chaque soir depuis 1952."
+
+
+@pytest.mark.parametrize(
+    ("closing", "reasons"),
+    [
+        (["Par Julien Ferrat", SLOGAN], ["byline", "signature"]),
+        (["(avec Estafette)", SLOGAN], ["signature", "signature"]),
+        (
+            ["(Telekar)", "Lire aussi : Bouclier d’ambre, ce que l’on sait"],
+            ["signature", "read-more"],
+        ),
+        (["mh/jv/lp"], ["signature"]),
+        (["By Hannah Weir and Luc Tessier in Port-Selve"], ["byline"]),
+        (["© РИА Новости"], ["photo-credit"]),
+    ],
+)
+def test_signatures_that_close_the_text_are_removed(closing: list[str], reasons: list[str]) -> None:
+    text = _body() + "\n\n" + "\n\n".join(closing) + "\n"
+    removed = find_furniture(text)
+    assert [(r.text.strip(), r.reason) for r in removed] == list(zip(closing, reasons, strict=True))
+    # the text ends with its last paragraph and a line break
+    assert removed[0].start == len(_body()) + 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Par Milan Hrubec",
+        "Par Léa Marchal, envoyée spéciale à Vrenica",
+        "By Hannah Weir in Vrenica",
+        "Par la rédaction d’Actu-Monde Direct",
+        "Автор: Иван Петров",
+        "KORVANSK, 11 février (Telekar)",
+    ],
+)
+def test_bylines_and_lone_datelines_go_in_the_header(line: str) -> None:
+    text = "Le titre de l'article sur les négociations\n" + line + "\n" + _body()
+    assert [r.text.strip() for r in find_furniture(text)] == [line]
 
 
 def test_foreign_script_only_for_short_ui_strings() -> None:
