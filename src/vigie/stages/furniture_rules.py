@@ -2,16 +2,26 @@
 
 Page furniture is what a web page wraps around an article and what copy-paste or extraction
 drags along: comment forms, subscription and donation appeals, share buttons, tag lists, widget
-labels, cookie notices, copyright lines, photo credits and captions, datelines, section labels.
+labels, cookie notices, copyright lines, photo credits and captions, datelines, section labels,
+bylines and signatures (a closing slogan, "(avec Estafette)", wire desk initials, header and
+footer segments "Экран-К | Новости | 26 февраля 2025").
 
 A rule judges one line at a time, after stripping, and only a whole line or an anchored pattern:
 a sentence that merely contains "abonnez-vous" is never furniture. Each verdict carries a short
 stable *reason* and a *strength*:
 
 * ``STRONG`` — the line is furniture wherever it stands;
-* ``HEADER`` — furniture in the first lines of the text (section labels, bare dates), else weak;
+* ``HEADER`` — furniture in the first lines of the text (section labels, bare dates, bylines,
+  a wire dateline alone on its line), else weak;
 * ``WEAK`` — furniture only next to other furniture or at the very edge of the text
-  (``"0"`` counters, ``"Chat"``, cookie buttons, a UI string in another script).
+  (``"0"`` counters, ``"Chat"``, cookie buttons, a UI string in another script, a closing
+  slogan or agency credit).
+
+A wire dateline that opens a paragraph ("KORVANSK, 11 février (Telekar) – Les manœuvres …") is
+part of the first sentence: the line is content. The metadata stage reads the outlet, the
+source agency, the date and the authors from these lines with :func:`wire_dateline`,
+:func:`copyright_notice`, :func:`slogan_outlet`, :func:`pipe_line`, :func:`byline`,
+:func:`agency_credit` and :func:`appeal_outlet`.
 
 Everything here is compiled at import and looked up by dictionary or by the line's first word,
 so a line costs a few microseconds.
