@@ -34,7 +34,8 @@ _MISSING = object()
 
 class Resolver:
     """Maps units to actor ids: the corpus step's decisions, with the same rules for units it
-    has not seen."""
+    has not seen. A resolver from :meth:`ActorIndex.resolver` is a live view: it follows the
+    index's later updates."""
 
     def __init__(
         self,
