@@ -295,7 +295,12 @@ def test_security_headers_everywhere(site: Site, path: str) -> None:
 
 
 def test_pages_have_no_inline_script_or_style(site: Site) -> None:
-    for path in ("/", "/search?q=otan", "/runs", f"/articles/{site.crafted_id}"):
+    paths = (
+        "/", "/search?q=otan", "/search?q=sécurité", "/runs", f"/articles/{site.crafted_id}",
+        f"/articles/{site.quoted_id}", f"/articles/{site.find_id('Otan esquiver')}",
+        "/quotes", "/speakers",
+    )  # fmt: skip
+    for path in paths:
         page = Tags(site.get(path).text)
         assert not any(t in ("script", "style") for t, _ in page.tags)
         assert not any("style" in a for _, a in page.tags), path

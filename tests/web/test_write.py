@@ -84,6 +84,8 @@ def test_post_one_article_runs_the_real_ingest(writable: WritableSite) -> None:
     assert view["removed"] and view["quotes"]
     runs = writable.client.get("/runs.json").json()["runs"]
     assert runs[0]["run_id"] == report["run_id"] and runs[0]["added"] == 1
+    # the home page's counts (kept until the store changes) see the write
+    before = writable.client.get("/index.json").json()["articles"]
     # the same article again changes nothing; a new text for its URL is a new version
     again = writable.post("/api/articles", json=_record(0)).json()
     assert (again["added"], again["unchanged"]) == (0, 1)
@@ -91,6 +93,7 @@ def test_post_one_article_runs_the_real_ingest(writable: WritableSite) -> None:
     edited = _record(0, text=_sample(0) + "\nUn paragraphe ajouté.\n")
     version = writable.post("/api/articles", json=edited).json()
     assert version["versions"] == 1
+    assert writable.client.get("/index.json").json()["articles"] == before + 1
     versions = writable.client.get(version["articles"][0]["link"] + ".json").json()["versions"]
     assert [v["version"] for v in versions] == [1, 2]
 
