@@ -166,6 +166,7 @@ def fold(text: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("`", "'")
+    s = s.replace("\x92", "'")  # a Windows-1252 apostrophe read as Latin-1
     s = s.replace("‐", "-").replace("‑", "-").replace("–", "-").replace("—", "-")
     s = s.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("ß", "ss")
     s = s.replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l")

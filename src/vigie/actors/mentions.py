@@ -126,7 +126,7 @@ _NOT_NAMES = frozenset(
         "un", "une", "des", "de", "du", "d", "y", "en", "qui", "que", "quoi",
     ]
 )  # fmt: skip
-_LOWER_PREFIX_RE = re.compile(r"^(?:de|du|des|d['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
+_LOWER_PREFIX_RE = re.compile(r"^(?:de la |de l['’]|de |du |des |d['’])\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def other_name(text: str) -> str:

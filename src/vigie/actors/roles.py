@@ -17,7 +17,33 @@ from vigie.quotes.lexicon import ROLE_NOUNS
 
 __all__ = ["role_after", "role_before", "role_of_mention"]
 
-_NOT_ROLES = frozenset({"homologue", "homme", "femme", "source", "locataire", "temoin"})
+_NOT_ROLES = frozenset(
+    {"homologue", "homme", "femme", "source", "locataire", "temoin", "premier", "premiere"}
+)
+#: a title cannot end on these: the name after them is a complement ("l'épouse de X")
+_DANGLING = frozenset(
+    {
+        "de",
+        "d",
+        "du",
+        "des",
+        "a",
+        "au",
+        "aux",
+        "et",
+        "ou",
+        "pour",
+        "par",
+        "l",
+        "la",
+        "le",
+        "les",
+        "en",
+        "sur",
+        "avec",
+        "chez",
+    }
+)
 _MODIFIERS = frozenset(
     {
         "ancien",
@@ -54,6 +80,8 @@ _BREAK = frozenset(
         "ne", "n'", "pas", "avec", "sur", "par", "dans", "ou", "mais", "lui", "leur", "y",
         "a-t-il", "a-t-elle", "selon", "comme", "avant", "après", "lors", "face", "contre",
         "entre", "chez", "vers", "sans", "sous", "où", "si", "plus", "très", "déjà",
+        "son", "sa", "ses", "leurs", "notre", "votre", "depuis", "pendant", "durant", "lorsque",
+        "puis", "encore", "aussi", "toujours", "jamais", "fois", "hier", "demain",
     ]
 )  # fmt: skip
 _CLAUSE_END_RE = re.compile(r"[.;:!?«»“”\"()\[\]\n]")
@@ -74,6 +102,8 @@ def _tidy(words: list[str]) -> str | None:
     text = " ".join(words).strip(" ,;:-–—")
     text = _DET_RE.sub("", text).strip()
     if not text or len(text.split()) > _MAX_WORDS:
+        return None
+    if fold(text.split()[-1]).rstrip("'") in _DANGLING:
         return None
     return text
 
@@ -134,6 +164,8 @@ def role_after(text: str, end: int) -> str | None:
     rest = rest[m.end() :]
     stop = re.search(r"[,.;:!?«»“”\"()\[\]\n]", rest)
     phrase = rest[: stop.start()] if stop else rest
+    if stop is not None and stop.group() == "," and rest[stop.end() :].lstrip()[:1].isupper():
+        return None  # "X, le Premier ministre, Édouard Philippe": the title of the next name
     phrase = _DET_RE.sub("", phrase.strip())
     words = phrase.split()
     k = 0
