@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX
+
 from vigie.quotes.marks import QuotedSpan, find_quoted_spans
 from vigie.quotes.sentences import Sentences, sentence_bounds
 
@@ -51,7 +53,7 @@ class Context:
         self.segments = parsed.segments
         self.docs: list[Doc] = parsed.docs
         self._seg_starts = [s.start for s in self.segments]
-        self._tok_starts = [[t.idx for t in d] for d in self.docs]
+        self._tok_starts = [d.to_array(IDX).tolist() if len(d) else [] for d in self.docs]
         self.quotes: list[QuotedSpan] = find_quoted_spans(self.text)
         self.outer_quotes = [q for q in self.quotes if q.depth == 0]
         self._outer_starts = [q.outer_start for q in self.outer_quotes]

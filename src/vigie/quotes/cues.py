@@ -19,6 +19,7 @@ from vigie.quotes.lexicon import (
     A_INF_VERBS,
     ADVERBIAL_PHRASES,
     AVIS_MARKERS,
+    HONORIFICS,
     MODAL_HEADS,
     MULTIWORD,
     ROLE_NOUNS,
@@ -26,6 +27,7 @@ from vigie.quotes.lexicon import (
     VERBS,
     WH_WORDS,
     Verb,
+    could_be_speech_verb,
     verb_for_form,
 )
 from vigie.quotes.marks import ALL_MARKS, CLOSERS
@@ -388,11 +390,40 @@ def _after_closing_mark(doc: Doc, i: int) -> bool:
     return k >= 0 and doc[k].text[:1] in CLOSERS + '"″'
 
 
+_TRIGGERS = frozenset(
+    {
+        "selon",
+        "d'",
+        "d'apres",
+        "pour",
+        "a",
+        "de",
+        "comme",
+        "faire",
+        "laisser",
+        "mettre",
+        "fait",
+        "fais",
+        "font",
+        "faisait",
+        "laisse",
+        "laissait",
+        "met",
+        "mis",
+        "mettait",
+    }
+)
+
+
 def find_cues(ctx: Context) -> list[Cue]:
     cues: list[Cue] = []
     for seg, doc in enumerate(ctx.docs):
         for t in doc:
+            if t.is_punct or t.is_space or t.like_num:
+                continue
             lw = _f(t)
+            if lw not in _TRIGGERS and not could_be_speech_verb(lw, t.lemma_):
+                continue
             if lw == "selon" or (lw in ("d'", "d'apres") and _d_apres(doc, t.i)):
                 c = _selon_cue(ctx, seg, doc, t)
             elif lw == "pour":
@@ -426,6 +457,8 @@ def _colon_cues(ctx: Context, cues: list[Cue]) -> list[Cue]:
     it, even when the lexicon does not know the verb (neutral stance)."""
     out: list[Cue] = []
     for seg, doc in enumerate(ctx.docs):
+        if ":" not in ctx.segments[seg].text:
+            continue
         for t in doc:
             if t.text != ":":
                 continue
@@ -645,8 +678,14 @@ def _verb_cue_with(
 _ADVERBIALS = ADVERBIAL_PHRASES
 
 
+_ADVERBIAL_LAST = frozenset(p[-1] for p in ADVERBIAL_PHRASES)
+_ADVERBIAL_FIRST = frozenset(p[0] for p in ADVERBIAL_PHRASES)
+
+
 def _adverbial_ending_at(doc: Doc, k: int) -> int:
     """Length of a known adverbial phrase ending at token ``k`` (0 if none)."""
+    if _f(doc[k]) not in _ADVERBIAL_LAST:
+        return 0
     for p in _ADVERBIALS:
         n = len(p)
         if k - n + 1 >= 0 and tuple(_f(doc[k - n + 1 + m]) for m in range(n)) == p:
@@ -655,6 +694,8 @@ def _adverbial_ending_at(doc: Doc, k: int) -> int:
 
 
 def _adverbial_starting_at(doc: Doc, j: int) -> int:
+    if _f(doc[j]) not in _ADVERBIAL_FIRST:
+        return 0
     for p in _ADVERBIALS:
         n = len(p)
         if j + n <= len(doc) and tuple(_f(doc[j + m]) for m in range(n)) == p:
@@ -708,6 +749,8 @@ def _find_subject(ctx: Context, seg: int, doc: Doc, t: Token, cue: Cue) -> None:
             if c.dep_ in ("nsubj", "nsubj:pass") and c.i < cue.first:
                 if _f(c) in ("elle", "lui", "eux") and c.i > 0 and _f(doc[c.i - 1]) == "a":
                     continue  # "quant à elle"
+                if _f(c) in ("ans", "an") or c.like_num:
+                    continue  # "Mme Leblanc, 67 ans, se souvient": an age, not a subject
                 if _quote_between(doc, c.i, cue.first):
                     continue  # a subject inside a quote before the cue is not its subject
                 if cue.comma_before and _clause_between(doc, c.i, cue.first):
@@ -793,11 +836,17 @@ def _appositive_subject(doc: Doc, first: int) -> tuple[int, int] | None:
     a_start, a_end = commas[1] + 1, commas[0]
     if not _is_np(doc, a_start, a_end):
         return None
+    age = doc[a_start].like_num  # "Mme Leblanc, 67 ans, se souvient"
     if len(commas) >= 3:
         b_start, b_end = commas[2] + 1, commas[1]
-        if _is_np(doc, b_start, b_end) and _f(doc[b_start]) in DETERMINERS:
-            return b_start, a_end
-    return a_start, a_end
+        if _is_np(doc, b_start, b_end) and (
+            _f(doc[b_start]) in DETERMINERS
+            or (
+                age and (doc[b_start].pos_ == "PROPN" or _f(doc[b_start]).rstrip(".") in HONORIFICS)
+            )
+        ):
+            return (b_start, b_end) if age else (b_start, a_end)
+    return None if age else (a_start, a_end)
 
 
 def _np_start_before(doc: Doc, first: int) -> int | None:
@@ -1220,6 +1269,8 @@ def _tok_end(doc: Doc, base: int, end_off: int) -> int:
 
 
 def _avis_at(doc: Doc, i: int) -> tuple[str, ...] | None:
+    if i + 2 >= len(doc) or _f(doc[i + 1]) not in _AVIS_SECOND:
+        return None
     for marker in AVIS_MARKERS:
         if marker[0] == "selon":
             continue
@@ -1227,6 +1278,9 @@ def _avis_at(doc: Doc, i: int) -> tuple[str, ...] | None:
         if i + n <= len(doc) and tuple(_f(doc[i + k]) for k in range(n)) == marker:
             return marker
     return None
+
+
+_AVIS_SECOND = frozenset(m[1] for m in AVIS_MARKERS)
 
 
 def _avis_cue(ctx: Context, seg: int, doc: Doc, t: Token) -> Cue | None:

@@ -9,7 +9,6 @@ from vigie.quotes.context import Context
 from vigie.quotes.cues import Cue, find_cues
 from vigie.quotes.speakers import Resolver
 from vigie.quotes.via import Citation, find_citations, via_for
-from vigie.stages.entities import fix_entities
 
 if TYPE_CHECKING:
     from vigie.article import Article, OffsetMap
@@ -42,8 +41,8 @@ class Extraction:
 def extract(parsed: Parsed) -> Extraction:
     ctx = Context(parsed)
     ents: list[tuple[int, int, str]] = []
-    for seg, doc in zip(parsed.segments, parsed.docs, strict=True):
-        for s, e, label in fix_entities(doc):
+    for seg, seg_ents in zip(parsed.segments, parsed.entities(), strict=True):
+        for s, e, label in seg_ents:
             ents.append((seg.start + s, seg.start + e, label))
     ctx.entities = ents
     cues = find_cues(ctx)

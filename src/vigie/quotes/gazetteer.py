@@ -8,6 +8,7 @@ apostrophes), so lookups are insensitive to case, accents and typography.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,19 @@ __all__ = [
 
 def fold(text: str) -> str:
     """Lower case, accents stripped, apostrophes and dashes straightened, spaces squeezed."""
+    if len(text) <= 40:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.replace("\u00a0", " ").casefold().split())
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("‑", "-")

@@ -363,6 +363,16 @@ def _register() -> None:
 _register()
 
 
+def could_be_speech_verb(folded_form: str, spacy_lemma: str) -> bool:
+    """Cheap test before :func:`verb_for_form`: the form or the lemma is in the lexicon."""
+    return (
+        folded_form in _FORM_TO_LEMMA
+        or spacy_lemma in VERBS
+        or spacy_lemma in _REFLEXIVE_BY_BASE
+        or fold(spacy_lemma) in _FOLDED_LEMMAS
+    )
+
+
 def verb_for_form(form: str, spacy_lemma: str = "") -> Verb | None:
     """The lexicon entry of a verb form ("déclaré", "estime", "a-t-il" excluded), or None."""
     f = fold(form)

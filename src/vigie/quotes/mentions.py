@@ -292,7 +292,12 @@ def chunk_np(doc: Doc, i: int, stop: int | None = None) -> int:
     return j
 
 
+_ADVERBIAL_FIRST = frozenset(p[0] for p in ADVERBIAL_PHRASES)
+
+
 def _adverbial_at(doc: Doc, j: int) -> int:
+    if fold(doc[j].text) not in _ADVERBIAL_FIRST:
+        return 0
     for p in ADVERBIAL_PHRASES:
         n = len(p)
         if j + n <= len(doc) and tuple(fold(doc[j + m].text) for m in range(n)) == p:

@@ -713,7 +713,7 @@ _ADJ_COLLECTIVE_RE = re.compile(
 
 
 _NOUN_THEN_NAME_RE = re.compile(
-    r"^([a-zàâçéèêëîïôûùüÿœ-]+)\s+((?:[A-ZÀ-Þ][\w'’-]*)(?:\s+(?:[A-ZÀ-Þ0-9][\w'’-]*|de|du|des|d'))*)$"
+    r"^([a-zàâçéèêëîïôûùüÿœ-]+|ONG)\s+((?:[A-ZÀ-Þ][\w'’-]*)(?:\s+(?:[A-ZÀ-Þ0-9][\w'’-]*|de|du|des|d'))*)$"
 )
 
 

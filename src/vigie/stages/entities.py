@@ -94,6 +94,15 @@ class Parsed:
     segments: list[Segment]
     docs: list[Doc]
     truncated: bool = False
+    fixed: list[list[tuple[int, int, str]]] | None = None
+
+    def entities(self) -> list[list[tuple[int, int, str]]]:
+        """:func:`fix_entities` of each segment's doc (computed once)."""
+        if self.fixed is None:
+            self.fixed = [
+                fix_entities(d, s.text) for s, d in zip(self.segments, self.docs, strict=True)
+            ]
+        return self.fixed
 
 
 def _setting(options: Options | None, name: str, default: Any) -> Any:
@@ -251,6 +260,7 @@ _PARTICLES = frozenset(
         "ibn",
     }
 )
+_HONORIFIC_INITIALS = frozenset("MDmPS")
 _TITLE_PREP = frozenset({"d'", "d’", "de"})
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PRON", "DET"})
 _LATIN_RE = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -261,12 +271,15 @@ def _is_cap(tok_text: str) -> bool:
     return bool(tok_text) and tok_text[0].isupper()
 
 
-def fix_entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """Entities of ``doc`` as ``(start_char, end_char, label)``, with the model's slips fixed."""
+def fix_entities(doc: Doc, text: str | None = None) -> list[tuple[int, int, str]]:
+    """Entities of ``doc`` as ``(start_char, end_char, label)``, with the model's slips fixed
+    (``text``: ``doc.text`` when the caller has it)."""
     out: list[tuple[int, int, str]] = []
     taken: set[int] = set()
+    if text is None:
+        text = doc.text
     for ent in doc.ents:
-        fixed = _fix_one(doc, ent)
+        fixed = _fix_one(doc, ent, text)
         if fixed is None:
             continue
         s, e, _ = fixed
@@ -274,6 +287,8 @@ def fix_entities(doc: Doc) -> list[tuple[int, int, str]]:
         taken.update(range(s, e))
     # names after an honorific the model missed: "M. Dupont", "Mme Durand"
     for tok in doc:
+        if tok.text[:1] not in _HONORIFIC_INITIALS:
+            continue
         if fold(tok.text).rstrip(".") in HONORIFICS and tok.i + 1 < len(doc):
             if tok.idx in taken:
                 continue
@@ -290,7 +305,7 @@ def fix_entities(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def _fix_one(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
+def _fix_one(doc: Doc, ent: Span, doc_text: str) -> tuple[int, int, str] | None:
     label = ent.label_
     toks = [t for t in ent if not (t.is_punct or t.is_space)]
     if not toks:
@@ -303,7 +318,7 @@ def _fix_one(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
     if not toks:
         return None
     first = toks[0]
-    text = doc.text[first.idx : toks[-1].idx + len(toks[-1])]
+    text = doc_text[first.idx : toks[-1].idx + len(toks[-1])]
     f = fold(text)
     # glued honorific "M.Riabkov" (one token) or "M. Lavrov": a person
     if _HONORIFIC_RE.match(text) and label != "PER":
@@ -326,7 +341,7 @@ def _fix_one(doc: Doc, ent: Span) -> tuple[int, int, str] | None:
         start = toks[0].idx
         if prev is not None and fold(prev.text).rstrip(".") in HONORIFICS:
             start = prev.idx
-        text = doc.text[start : toks[-1].idx + len(toks[-1])]
+        text = doc_text[start : toks[-1].idx + len(toks[-1])]
         f = fold(text)
         if f in PLACES:
             label = "LOC"
@@ -380,8 +395,8 @@ def entities_from_parsed(article: Article, parsed: Parsed) -> list[dict[str, Any
     omap = article.offset_map()
     text = article.text
     out: list[dict[str, Any]] = []
-    for seg, doc in zip(parsed.segments, parsed.docs, strict=True):
-        for s, e, label in fix_entities(doc):
+    for seg, ents in zip(parsed.segments, parsed.entities(), strict=True):
+        for s, e, label in ents:
             os_, oe = omap.span_to_original(seg.start + s, seg.start + e)
             rec: dict[str, Any] = {"start": os_, "end": oe, "text": text[os_:oe], "label": label}
             if label == "PER":
