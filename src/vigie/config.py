@@ -18,6 +18,7 @@ import tomli_w
 from vigie.errors import ConfigError
 
 __all__ = [
+    "ActorOptions",
     "CleanOptions",
     "IngestOptions",
     "LanguageOptions",
@@ -81,6 +82,15 @@ class LanguageOptions:
 
 
 @dataclass
+class ActorOptions:
+    #: YAML registry of aliases, merges, splits and names; empty: ``actors.yaml`` beside the
+    #: store (it need not exist)
+    registry: str = ""
+    #: build canonical actors after each ingest or analyse run
+    enabled: bool = True
+
+
+@dataclass
 class StoreOptions:
     #: SQLite file used when neither --db nor $VIGIE_DB is given
     path: str = "vigie.db"
@@ -100,6 +110,7 @@ class Options:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     clean: CleanOptions = field(default_factory=CleanOptions)
     language: LanguageOptions = field(default_factory=LanguageOptions)
+    actors: ActorOptions = field(default_factory=ActorOptions)
     store: StoreOptions = field(default_factory=StoreOptions)
     serve: ServeOptions = field(default_factory=ServeOptions)
 

@@ -272,13 +272,26 @@ def quotes(
 
 
 def export_quotes(
-    store: SQLiteStore, filters: ArticleFilters | None = None
+    store: SQLiteStore, filters: ArticleFilters | QuoteFilters | None = None
 ) -> Iterator[dict[str, Any]]:
     """Quotations in the export format of ``specs/quotes.md``, article by article."""
-    from vigie.quotes.export import quotes_export_records
-
-    for a in store.iter_articles(filters):
-        yield from quotes_export_records(a)
+    if not isinstance(filters, QuoteFilters):
+        filters = QuoteFilters(articles=filters or ArticleFilters())
+    for r in store.quote_export_rows(filters):
+        yield {
+            "doc": r["doc"],
+            "doc_sha1": r["content_sha1"],
+            "article_id": r["article_id"],
+            "start": r["start"],
+            "end": r["end"],
+            "text": r["text"],
+            "type": r["type"],
+            "speaker": r["speaker"],
+            "speaker_mention": _span(r["mention_start"], r["mention_end"], r["mention_text"]),
+            "cue": _span(r["cue_start"], r["cue_end"], r["cue_text"]),
+            "via": r["via"],
+            "confidence": r["confidence"],
+        }
 
 
 def export_citations(
@@ -323,3 +336,44 @@ def export_events(
             "published": e["published"],
             "outlet": e["outlet"],
         }
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+ACTOR_EXPORT_FIELDS = [
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "roles",
+    "n_mentions",
+    "n_quotes",
+    "n_articles",
+    "first_seen",
+    "last_seen",
+    "ambiguous",
+    "candidates",
+]
+
+
+def actors(
+    store: SQLiteStore,
+    *,
+    kind: str | None = None,
+    name: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    return store.actors(kind=kind, name=name, limit=limit, offset=offset)
+
+
+def actor_view(store: SQLiteStore, actor_id: str) -> dict[str, Any]:
+    """An actor with its quotations (newest first) and who relayed them."""
+    actor = store.actor(actor_id)
+    quotes = [quote_record(r) for r in store.actor_quotes(actor["id"])]
+    return {
+        "actor": actor,
+        "quotes": quotes,
+        "outlets": sorted({q["outlet"] for q in quotes if q["outlet"]}),
+        "vias": sorted({q["via"] for q in quotes if q["via"]}),
+    }

@@ -203,3 +203,31 @@ def test_events_export_dates_statements(tmp_path: Path) -> None:
     text = rec["text"]
     assert text[ev["sentence"]["start"] : ev["sentence"]["end"]] == ev["sentence"]["text"]
     assert text[ev["date_text"]["start"] : ev["date_text"]["end"]] == "26 janvier"
+
+
+def test_actors_list_show_edit_and_export(tmp_path: Path, samples_dir: Path) -> None:
+    db = tmp_path / "v.db"
+    code, out, err = run(db, "ingest", "--workers", "1", "--json", str(samples_dir))
+    assert code == 0, err
+    assert json.loads(out)["actors"] > 5
+    _, out, _ = run(db, "actors", "--json")
+    actors = {a["id"]: a for a in json.loads(out)}
+    lavrov = actors["per:serguei-lavrov"]
+    assert lavrov["kind"] == "person" and lavrov["n_quotes"] >= 5 and lavrov["n_articles"] >= 2
+    assert {"Sergueï Lavrov", "M. Lavrov"} <= set(lavrov["aliases"])
+    _, out, _ = run(db, "actors", "show", "per:serguei-lavrov", "--json")
+    view = json.loads(out)
+    assert view["quotes"] and all(q["speaker"] == "Sergueï Lavrov" for q in view["quotes"])
+    assert "RT" in view["vias"]
+    assert "per:jens-stoltenberg" in actors
+    code, out, err = run(db, "actors", "ignore", "Jens Stoltenberg")
+    assert code == 0, err
+    assert (tmp_path / "actors.yaml").is_file() and "re-resolved" in out
+    _, out, _ = run(db, "actors", "--json")
+    assert "per:jens-stoltenberg" not in {a["id"] for a in json.loads(out)}
+    code, _, err = run(db, "actors", "alias", "per:serguei-lavrov", "Jens Stoltenberg")
+    assert code == 2 and "Stoltenberg" in err
+    code, _, err = run(db, "actors", "show", "per:nobody")
+    assert code == 2 and "no actor" in err
+    _, out, _ = run(db, "export", "actors", "--format", "csv")
+    assert out.splitlines()[0].startswith("id,name,kind,aliases")

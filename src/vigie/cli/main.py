@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from vigie import __version__
+from vigie.cli.actors import actors_group
 from vigie.cli.analyse import analyse_cmd
 from vigie.cli.articles import export_group, search_cmd, show_cmd
 from vigie.cli.context import Ctx
@@ -36,6 +37,7 @@ for command in (
     demo_cmd,
     analyse_cmd,
     quotes_cmd,
+    actors_group,
     ingest_cmd,
     search_cmd,
     export_group,

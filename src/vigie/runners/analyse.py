@@ -47,4 +47,8 @@ def analyse(
             done += len(batch)
             if progress:
                 progress(done)
+    if options.actors.enabled and ("entities" in names or "quotes" in names):
+        from vigie.runners.actors import rebuild_actors
+
+        rebuild_actors(store, options)
     return done

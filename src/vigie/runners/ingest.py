@@ -37,6 +37,8 @@ class IngestReport:
     stage_errors: int = 0
     furniture_learned: int = 0
     recleaned: int = 0
+    actors: int | None = None
+    stored_ids: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -58,6 +60,7 @@ class IngestReport:
             "stage_errors": self.stage_errors,
             "furniture_learned": self.furniture_learned,
             "recleaned": self.recleaned,
+            "actors": self.actors,
             "failures": [f.to_dict() for f in self.failures],
         }
 
@@ -134,6 +137,8 @@ def ingest(
                     report.stage_errors += sum(1 for e in a.errors if e.error != "note")
                     keep.append(a)
                 for outcome in store.write_articles(keep, run_id):
+                    if outcome.status != "unchanged":
+                        report.stored_ids.append(outcome.article_id)
                     if outcome.status == "added":
                         report.added += 1
                     elif outcome.status == "version":
@@ -152,9 +157,18 @@ def ingest(
             report.furniture_learned, report.recleaned = relearn_furniture(
                 store, options, pipeline.names
             )
+        if options.actors.enabled and report.stored_ids and _analyses(pipeline.names):
+            from vigie.runners.actors import update_actors
+
+            report.actors = update_actors(store, options, report.stored_ids).actors
     finally:
         store.finish_run(run_id, report.counts(), [f.to_dict() for f in report.failures])
     return report
+
+
+def _analyses(names: Sequence[str]) -> bool:
+    """Whether the stages produce what actors are built from."""
+    return "entities" in names or "quotes" in names
 
 
 def _learn(store: SQLiteStore, options: Options) -> int:

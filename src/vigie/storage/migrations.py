@@ -81,6 +81,8 @@ MIGRATIONS: list[str] = [
         published TEXT
     );
     CREATE INDEX article_facets_outlet ON article_facets(outlet COLLATE NOCASE);
+    CREATE INDEX article_facets_outlet_exact ON article_facets(outlet);
+    CREATE INDEX article_facets_language ON article_facets(language);
     CREATE INDEX article_facets_published ON article_facets(published);
     CREATE TRIGGER article_facets_ai AFTER INSERT ON articles BEGIN
         INSERT INTO article_facets(rowid, outlet, language, published)
@@ -173,5 +175,43 @@ MIGRATIONS.append(
         UNIQUE (article_rowid, idx)
     );
     CREATE INDEX events_date ON events(date);
+    """
+)
+
+MIGRATIONS.append(
+    # 3: canonical actors and which mention of which article is which actor
+    """
+    CREATE TABLE actors (
+        actor_id   TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        name_key   TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        aliases    TEXT NOT NULL DEFAULT '{}',
+        roles      TEXT NOT NULL DEFAULT '{}',
+        n_mentions INTEGER NOT NULL DEFAULT 0,
+        n_quotes   INTEGER NOT NULL DEFAULT 0,
+        n_articles INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT,
+        last_seen  TEXT,
+        ambiguous  INTEGER NOT NULL DEFAULT 0,
+        candidates TEXT NOT NULL DEFAULT '[]'
+    ) WITHOUT ROWID;
+    CREATE INDEX actors_kind ON actors(kind, n_quotes);
+    CREATE TABLE actor_mentions (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        source        TEXT NOT NULL,      -- 'entity' or 'quote'
+        idx           INTEGER NOT NULL,   -- index in results.entities / results.quotes
+        part          INTEGER NOT NULL,   -- several speakers of one quote: 0, 1, …
+        unit          TEXT NOT NULL,
+        actor_id      TEXT,
+        PRIMARY KEY (article_rowid, source, idx, part)
+    ) WITHOUT ROWID;
+    CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+    CREATE INDEX actor_mentions_unit ON actor_mentions(unit);
+    CREATE TABLE actor_state (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        state     TEXT NOT NULL,
+        registry  TEXT NOT NULL           -- fingerprint of the registry the state was built with
+    );
     """
 )

@@ -37,6 +37,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _contains(text: str | None) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its own % and _ taken literally."""
+    esc = (text or "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{esc}%"
+
+
 @dataclass(frozen=True)
 class ArticleFilters:
     """Filters shared by search, listing and export."""
@@ -52,8 +58,7 @@ class ArticleFilters:
         params: list[Any] = []
         if self.outlet:
             clauses.append(f"{alias}.outlet LIKE ? ESCAPE '\\'")
-            esc = self.outlet.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{esc}%")
+            params.append(_contains(self.outlet))
         if self.language:
             clauses.append(f"{alias}.language = ?")
             params.append(self.language.lower())
@@ -84,11 +89,11 @@ class QuoteFilters:
         where, params = self.articles.sql("x")
         clauses = [where]
         if self.speaker:
-            clauses.append("q.speaker_key LIKE ?")
-            params.append(f"%{fold(self.speaker)}%")
+            clauses.append("q.speaker_key LIKE ? ESCAPE '\\'")
+            params.append(_contains(fold(self.speaker)))
         if self.via:
-            clauses.append("q.via_key LIKE ?")
-            params.append(f"%{fold(self.via)}%")
+            clauses.append("q.via_key LIKE ? ESCAPE '\\'")
+            params.append(_contains(fold(self.via)))
         if self.type:
             clauses.append("q.type = ?")
             params.append(self.type)
@@ -207,6 +212,16 @@ _DERIVED_SQL = {
     " date_offset, sentence_start, sentence_end, sentence_text, tense)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
+
+
+def _actor_row(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    d.pop("name_key", None)
+    for key in ("aliases", "roles", "candidates"):
+        d[key] = json.loads(d[key])
+    d["ambiguous"] = bool(d["ambiguous"])
+    d["id"] = d.pop("actor_id")
+    return d
 
 
 def _article_row(a: Article, version: int, run_id: int | None) -> dict[str, Any]:
@@ -592,7 +607,7 @@ class SQLiteStore:
             for r in self.conn.execute(
                 "SELECT a.article_id, a.title, x.outlet, x.language, x.published"
                 " FROM article_facets x JOIN articles a ON a.rowid = x.rowid"
-                " ORDER BY x.published IS NULL, x.published DESC, x.rowid DESC LIMIT ?",
+                " WHERE x.published IS NOT NULL ORDER BY x.published DESC, x.rowid DESC LIMIT ?",
                 (limit,),
             )
         ]
@@ -735,6 +750,17 @@ class SQLiteStore:
         ).fetchall()
         return [dict(r) for r in rows]
 
+    def quote_export_rows(self, filters: QuoteFilters | None = None) -> Iterator[sqlite3.Row]:
+        """Quotations with their article's doc, content SHA-1 and id, article by article."""
+        where, params = (filters or QuoteFilters()).sql()
+        yield from self.conn.execute(
+            "SELECT q.*, a.doc, a.content_sha1, a.article_id FROM quotes q"
+            " JOIN article_facets x ON x.rowid = q.article_rowid"
+            " JOIN articles a ON a.rowid = q.article_rowid"
+            f" WHERE {where} ORDER BY q.article_rowid, q.idx",
+            params,
+        )
+
     def count_quotes(self, filters: QuoteFilters | None = None) -> int:
         where, params = (filters or QuoteFilters()).sql()
         return int(
@@ -776,8 +802,8 @@ class SQLiteStore:
         """Article → cited source mentions ("selon Tass"), newest first."""
         where, params = (articles or ArticleFilters()).sql("x")
         if source:
-            where += " AND c.source_key LIKE ?"
-            params.append(f"%{fold(source)}%")
+            where += " AND c.source_key LIKE ? ESCAPE '\\'"
+            params.append(_contains(fold(source)))
         sql = (
             f"SELECT c.*, {self._ARTICLE_COLS} FROM citations c"
             " JOIN article_facets x ON x.rowid = c.article_rowid"
@@ -813,3 +839,144 @@ class SQLiteStore:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [dict(r) for r in self.conn.execute(sql, params)]
+
+    # -- actors -----------------------------------------------------------------------------
+    def actor_state(self) -> tuple[dict[str, Any], str] | None:
+        row = self.conn.execute("SELECT state, registry FROM actor_state WHERE id = 1").fetchone()
+        return None if row is None else (json.loads(row[0]), row[1])
+
+    def latest_article_ids(self) -> list[str]:
+        """The id of the latest version of every source."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT article_id FROM articles a WHERE version = (SELECT max(version)"
+                " FROM articles b WHERE b.source_key = a.source_key) ORDER BY rowid"
+            )
+        ]
+
+    def actor_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT actor_id FROM actors ORDER BY actor_id")]
+
+    def write_actors(
+        self,
+        *,
+        state: dict[str, Any],
+        registry: str,
+        mentions: Sequence[tuple[str, str, int, int, str, str | None]],
+        upsert: Sequence[dict[str, Any]],
+        remove: Iterable[str] = (),
+        remap: dict[str, str | None] | None = None,
+        replace_all: bool = False,
+    ) -> None:
+        """Write one actors update in one transaction: mention rows ``(article_id, source,
+        idx, part, unit, actor_id)`` replace those of their articles; ``remap`` moves every
+        mention of a unit to a new actor; ``upsert``/``remove`` actor rows; ``replace_all``
+        first empties both tables (a rebuild)."""
+        with self.conn:
+            if replace_all:
+                self.conn.execute("DELETE FROM actor_mentions")
+                self.conn.execute("DELETE FROM actors")
+            rowids: dict[str, int] = {}
+            for aid in {m[0] for m in mentions}:
+                row = self.conn.execute(
+                    "SELECT rowid FROM articles WHERE article_id = ?", (aid,)
+                ).fetchone()
+                if row:
+                    rowids[aid] = row[0]
+                    self.conn.execute(
+                        "DELETE FROM actor_mentions WHERE article_rowid = ?", (row[0],)
+                    )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO actor_mentions(article_rowid, source, idx, part, unit,"
+                " actor_id) VALUES (?, ?, ?, ?, ?, ?)",
+                [(rowids[m[0]], *m[1:]) for m in mentions if m[0] in rowids],
+            )
+            for unit, actor in (remap or {}).items():
+                self.conn.execute(
+                    "UPDATE actor_mentions SET actor_id = ? WHERE unit = ?", (actor, unit)
+                )
+            for actor_id in remove:
+                self.conn.execute("DELETE FROM actors WHERE actor_id = ?", (actor_id,))
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO actors(actor_id, name, name_key, kind, aliases, roles,"
+                " n_mentions, n_quotes, n_articles, first_seen, last_seen, ambiguous,"
+                " candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        a["id"],
+                        a["name"],
+                        fold(a["name"]),
+                        a["kind"],
+                        json.dumps(a["aliases"], ensure_ascii=False),
+                        json.dumps(a["roles"], ensure_ascii=False),
+                        a["n_mentions"],
+                        a["n_quotes"],
+                        a["n_articles"],
+                        a["first_seen"],
+                        a["last_seen"],
+                        int(a["ambiguous"]),
+                        json.dumps(a["candidates"], ensure_ascii=False),
+                    )
+                    for a in upsert
+                ],
+            )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO actor_state(id, state, registry) VALUES (1, ?, ?)",
+                (json.dumps(state, ensure_ascii=False), registry),
+            )
+
+    def actors(
+        self,
+        *,
+        kind: str | None = None,
+        name: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Actors, most quoted then most mentioned first; ``name`` matches part of the name
+        or of an alias, accents ignored."""
+        clauses, params = ["1"], []
+        if kind:
+            clauses.append("kind = ?")
+            params.append(kind)
+        if name:
+            clauses.append("(name_key LIKE ? OR aliases LIKE ?)")
+            params.extend([f"%{fold(name)}%", f"%{name}%"])
+        rows = self.conn.execute(
+            f"SELECT * FROM actors WHERE {' AND '.join(clauses)}"
+            " ORDER BY n_quotes DESC, n_mentions DESC, actor_id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [_actor_row(r) for r in rows]
+
+    def actor(self, actor_id: str) -> dict[str, Any]:
+        row = self.conn.execute("SELECT * FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no actor with id {actor_id!r}")
+        return _actor_row(row)
+
+    def actor_quotes(self, actor_id: str, *, limit: int = 200) -> list[dict[str, Any]]:
+        """Quotations attributed to an actor, newest first (same shape as :meth:`quotes`)."""
+        rows = self.conn.execute(
+            f"SELECT DISTINCT q.*, {self._ARTICLE_COLS} FROM actor_mentions m"
+            " JOIN quotes q ON q.article_rowid = m.article_rowid AND q.idx = m.idx"
+            " JOIN article_facets x ON x.rowid = q.article_rowid"
+            " JOIN articles a ON a.rowid = q.article_rowid"
+            " WHERE m.actor_id = ? AND m.source = 'quote'"
+            " ORDER BY x.published DESC, q.article_rowid, q.idx LIMIT ?",
+            (actor_id, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def article_actor_ids(self, article_id: str) -> dict[str, dict[int, list[str]]]:
+        """``{"entity": {idx: [actor ids]}, "quote": {idx: [actor ids]}}`` of one article."""
+        out: dict[str, dict[int, list[str]]] = {"entity": {}, "quote": {}}
+        for source, idx, actor_id in self.conn.execute(
+            "SELECT m.source, m.idx, m.actor_id FROM actor_mentions m"
+            " JOIN articles a ON a.rowid = m.article_rowid"
+            " WHERE a.article_id = ? AND m.actor_id IS NOT NULL ORDER BY m.source, m.idx, m.part",
+            (article_id,),
+        ):
+            out.setdefault(source, {}).setdefault(idx, []).append(actor_id)
+        return out
