@@ -588,7 +588,9 @@ def _record_from_cue(ctx: Context, c: Cue, direct: list[Record]) -> Record | Non
     inside = ctx.outer_quote_at(c.start)
     if inside is not None and not (inside.start <= c.start < inside.end):
         inside = None
-    if inside is not None and (_first_second_person(c.subject) or c.subject is None):
+    if inside is not None and (
+        _first_second_person(c.subject) or c.subject is None or c.kind == "participle"
+    ):
         return None
     if c.kind in ("verb", "participle"):
         if c.comp not in ("que", "de", "inf", "wh", "colon"):

@@ -262,6 +262,16 @@ def chunk_np(doc: Doc, i: int, stop: int | None = None) -> int:
             role = True
             j += 1
             continue
+        if (
+            not saw
+            and j > i
+            and t.pos_ in ("VERB", "ADJ")
+            and "Fin" not in t.morph.get("VerbForm", [])
+            and not t.text[:1].isupper()
+        ):
+            saw = True  # a noun made of a participle or adjective: "l'accusé", "le blessé"
+            j += 1
+            continue
         if t.pos_ in ("NOUN", "PROPN") or (_cap(t) and t.pos_ not in ("VERB", "AUX", "ADP")):
             saw = True
             j += 1
@@ -413,6 +423,8 @@ def make_mention(ctx: Context, seg: int, i: int, j: int) -> Mention | None:
             head = w
         elif head and not t.is_punct and w not in ("de", "du", "des", "d'", "la", "l'", "le"):
             mods.add(w)
+    if not head and content and content[0][0].pos_ in ("VERB", "ADJ", "X"):
+        head = content[0][1]  # "la metteuse (en scène)", "l'accusé": the tagger's non-noun
     hon = words[0].rstrip(".") if words and words[0].rstrip(".") in HONORIFICS else ""
     if hon:
         gender = "f" if hon in FEMININE_HONORIFICS else "m"

@@ -588,9 +588,9 @@ class Resolver:
         words = text.split()
         det = fold(words[0]) if words else ""
         bare = " ".join(words[1:]) if det in _DETS else text
-        bare = re.sub(r"^[lL][’']\s*", "", bare) if det.startswith("l'") else bare
-        if det.startswith("l'") and det != "l'":
-            bare = text[2:].strip()
+        if det.startswith("l'"):
+            bare = text[2:].strip()  # "l’accusé", "l'économiste X"
+            det = "l'"
         role = role_of(text)
         if role is not None and m.kind != "org":
             gender = m.gender or _gender_of(text)
