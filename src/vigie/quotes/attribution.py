@@ -417,7 +417,7 @@ def _looks_like_name(ctx: Context, q: QuotedSpan, prefix: str) -> bool:
     prev_words = fold(prefix).split()
     prev_word = prev_words[-1] if prev_words else ""
     before_prev = prev_words[-2] if len(prev_words) > 1 else ""
-    if prev_word in NAMING_WORDS and before_prev not in _AUXILIARIES:
+    if prev_word in NAMING_WORDS and before_prev not in _AUXILIARIES and inner[:1].isupper():
         return True
     if re.search(r"[.!?…]$", inner):
         return False

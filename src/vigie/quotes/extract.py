@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from vigie.quotes.attribution import Record, build_records
 from vigie.quotes.context import Context
 from vigie.quotes.cues import Cue, find_cues
+from vigie.quotes.lexicon import DOCUMENT_NOUNS
 from vigie.quotes.speakers import Resolver
 from vigie.quotes.via import Citation, find_citations, via_for
 
@@ -70,6 +71,19 @@ def extract(parsed: Parsed) -> Extraction:
         if c is not None:
             r.via = c.outlet
             cites_of[id(r)] = c
+    # "selon les dernières estimations": figures with no one behind them are not quotes
+    records = [
+        r
+        for r in records
+        if not (
+            r.type == "selon"
+            and r.speaker is None
+            and r.cue is not None
+            and r.cue.kind == "selon"
+            and r.mention is not None
+            and r.mention.head in DOCUMENT_NOUNS
+        )
+    ]
     notes = _notes(ctx, records)
     return Extraction(ctx, records, citations, cites_of, notes)
 

@@ -539,7 +539,10 @@ class Resolver:
         if kind == "pronoun":
             if m.head in ("son", "sa", "ses", "leur", "leurs"):
                 return self.last_speaker(pos, None, m.plural and m.head.startswith("leur"))
-            return self.last_speaker(pos, m.gender, m.plural)
+            found = self.last_speaker(pos, m.gender, m.plural)
+            if found is None and m.plural:
+                found = self._plural_subject(pos)
+            return found
         if kind == "relative":
             if m.source is not None:
                 return self.resolve(m.source, pos)
@@ -554,6 +557,37 @@ class Resolver:
                 return self.last_speaker(pos, include_subjects=False)
             return None
         return self._resolve_description(m, pos)
+
+    def _plural_subject(self, pos: int) -> str | None:
+        """ "Les cheminots se sont réunis. Selon eux, …": the last plural subject noun phrase
+        (within 600 characters) for "ils", "elles", "eux"."""
+        best = None
+        for seg, doc in enumerate(self.ctx.docs):
+            base = self.ctx.segments[seg].start
+            if base > pos or self.ctx.segments[seg].end < pos - 600:
+                continue
+            for t in doc:
+                off = base + t.idx
+                if off >= pos:
+                    break
+                if (
+                    off >= pos - 600
+                    and t.dep_.startswith("nsubj")
+                    and t.pos_ == "NOUN"
+                    and "Plur" in t.morph.get("Number", [])
+                ):
+                    best = (seg, t)
+        if best is None:
+            return None
+        seg, t = best
+        a = t.left_edge.i
+        end = chunk_np(self.ctx.docs[seg], a, t.i + 8)
+        base = self.ctx.segments[seg].start
+        doc = self.ctx.docs[seg]
+        text = self.ctx.text[base + doc[a].idx : base + doc[end - 1].idx + len(doc[end - 1])]
+        words = text.split()
+        bare = " ".join(words[1:]) if words and fold(words[0]) in _DETS else text
+        return _collective(text) or (bare if t.lemma_ in _COLLECTIVES else "anonymous:" + bare)
 
     def _salient_person(self, pos: int, gender: str | None, head: str) -> str | None:
         """The last person who spoke or was the subject of a verb (within 1,500 characters)
