@@ -601,16 +601,26 @@ class SQLiteStore:
         ]
 
     def recent_articles(self, limit: int = 10) -> list[dict[str, Any]]:
-        """The most recently published articles (undated ones last)."""
-        return [
+        """The most recently published articles; undated ones fill up when too few are dated."""
+        cols = "SELECT a.article_id, a.title, x.outlet, x.language, x.published"
+        rows = [
             dict(r)
             for r in self.conn.execute(
-                "SELECT a.article_id, a.title, x.outlet, x.language, x.published"
-                " FROM article_facets x JOIN articles a ON a.rowid = x.rowid"
+                f"{cols} FROM article_facets x JOIN articles a ON a.rowid = x.rowid"
                 " WHERE x.published IS NOT NULL ORDER BY x.published DESC, x.rowid DESC LIMIT ?",
                 (limit,),
             )
         ]
+        if len(rows) < limit:
+            rows += [
+                dict(r)
+                for r in self.conn.execute(
+                    f"{cols} FROM article_facets x JOIN articles a ON a.rowid = x.rowid"
+                    " WHERE x.published IS NULL ORDER BY x.rowid DESC LIMIT ?",
+                    (limit - len(rows),),
+                )
+            ]
+        return rows
 
     def search_facets(
         self, query: str, filters: ArticleFilters | None = None, *, top: int = 12
