@@ -18,7 +18,6 @@ candidate search in SQL instead can write :func:`index_rows` for each article in
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,10 +37,15 @@ _MASK63 = (1 << 63) - 1
 
 
 def _key63(text: str) -> int:
-    return (
-        int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
-        & _MASK63
-    )
+    return _keys63([text])[0]
+
+
+def _keys63(texts: list[str]) -> list[int]:
+    """63-bit keys of strings (the word hash of minhash: deterministic, vectorised)."""
+    if not texts:
+        return []
+    keys: list[int] = (minhash.word_hashes(texts) & np.uint64(_MASK63)).astype(np.int64).tolist()
+    return keys
 
 
 def parse_published(value: str | None) -> float | None:
@@ -91,7 +95,7 @@ def index_rows(fp: Fingerprint) -> list[tuple[str, int]]:
     rows += [("anchor", k) for k in fp.anchor_keys()]
     if not fp.empty:
         rows.append(("hash", _key63(fp.text_hash)))
-    rows += [("xl", _key63(k)) for k in fp.summary.index_keys()]
+    rows += [("xl", k) for k in _keys63(fp.summary.index_keys())]
     return rows
 
 
@@ -191,7 +195,7 @@ class CopyIndex:
         i = self._register(key, fp, meta)
         self._bands.add(i, fp.band_keys())
         self._anchors.add(i, fp.anchor_keys())
-        self._xl_postings(self._language[i]).add(i, [_key63(k) for k in fp.summary.index_keys()])
+        self._xl_postings(self._language[i]).add(i, _keys63(fp.summary.index_keys()))
 
     def _xl_postings(self, lang: str | None) -> Postings:
         code = lang or "?"
@@ -225,9 +229,7 @@ class CopyIndex:
             ak = fp.anchor_keys()
             anc_k += ak
             anc_i += [i] * len(ak)
-            self._xl_postings(self._language[i]).add(
-                i, [_key63(k) for k in fp.summary.index_keys()]
-            )
+            self._xl_postings(self._language[i]).add(i, _keys63(fp.summary.index_keys()))
         self._bands.add_bulk(np.array(band_k, dtype=np.int64), np.array(band_i, dtype=np.int32))
         self._anchors.add_bulk(np.array(anc_k, dtype=np.int64), np.array(anc_i, dtype=np.int32))
 
@@ -469,10 +471,13 @@ class CopyIndex:
         """Stored articles in OTHER languages sharing numbers, dates and names with ``fp``,
         published within ``window_days`` of ``published`` (no filter when either date is
         unknown), best first. Embedding comparison happens later, on these few only."""
-        keys = fp.summary.index_keys()
-        if len(keys) < min_shared or fp.empty:
+        own = fp.language or "?"
+        if fp.empty or not any(lang != own for lang in self._xl):
             return []
-        hashed = [_key63(k) for k in keys]
+        keys = fp.summary.index_keys()
+        if len(keys) < min_shared:
+            return []
+        hashed = _keys63(keys)
         kinds = [k[0] for k in keys]
         skip = self._ids.get(exclude, -1) if exclude is not None else -1
         out: list[Candidate] = []
