@@ -702,7 +702,7 @@ class Resolver:
             if found is not None:
                 return found
         named = _NOUN_THEN_NAME_RE.match(bare)
-        if named and fold(named.group(1)) not in _INSTITUTION_HEADS | {"ministere"}:
+        if named and fold(named.group(1)) not in _KEEP_NOUN_WITH_NAME:
             return named.group(2)  # "le distributeur Réseau Méridie" → "Réseau Méridie"
         if m.kind == "org" or m.head in _INSTITUTION_HEADS or m.head in _COLLECTIVES:
             inst2 = institution_name(bare) or country_government(bare)
@@ -789,6 +789,15 @@ _ADJ_COLLECTIVE_RE = re.compile(
 )
 
 
+#: "le ministère X", "l'institut X" keep their noun; "le distributeur X", "le groupe X" do not
+_KEEP_NOUN_WITH_NAME = frozenset(
+    fold(w)
+    for w in (
+        "ministère institut université tribunal conseil commission cour comité fondation "
+        "musée théâtre festival école hôpital académie orchestre opéra département préfecture "
+        "mairie parquet office observatoire centre"
+    ).split()
+)
 _NOUN_THEN_NAME_RE = re.compile(
     r"^([a-zàâçéèêëîïôûùüÿœ-]+|ONG)\s+((?:[A-ZÀ-Þ][\w'’-]*)(?:\s+(?:[A-ZÀ-Þ0-9][\w'’-]*|de|du|des|d'))*)$"
 )
