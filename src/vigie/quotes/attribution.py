@@ -324,6 +324,8 @@ def _classify_quote(
     intro = _prefix_intro(ctx, q, before)
     prefix_ok = intro is not None or _prefix_is_free(ctx, prefix, ss, q)
     suffix_ok = incise is not None or _suffix_is_free(suffix)
+    if prefix_ok and not suffix_ok and _sentence_like(ctx, q) and _looks_like_incise(suffix):
+        suffix_ok = True  # "« … », se remémore X": an incise the lexicon does not know
     if prefix_ok and suffix_ok:
         if incise is not None:
             return "direct", incise, "direct-incise"
@@ -439,6 +441,23 @@ def _looks_like_name(ctx: Context, q: QuotedSpan, prefix: str) -> bool:
         and all(w[0].isupper() or fold(w) in small for w in words)
         and (len(caps) >= 1 and len(words) > 1)
     )
+
+
+def _sentence_like(ctx: Context, q: QuotedSpan) -> bool:
+    inner = ctx.text[q.start : q.end]
+    return len(inner.split()) >= 6 and _has_clause(ctx, q)
+
+
+_INCISE_SUFFIX_RE = re.compile(
+    r"^[\s\u00a0]*,?[\s\u00a0]*(?:[\w’'-]+[\s\u00a0]+){0,2}?[\w’'-]+"
+    r"(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles)|[\s\u00a0]+(?:l[ea]|l['’]|les|"
+    r"cet|cette|ce|un|une|son|sa|[A-ZÀ-Þ]))",
+)
+
+
+def _looks_like_incise(suffix: str) -> bool:
+    """ ", se remémore-t-il", ", soupire Jeanne", ", sourit la maire": a verb and a subject."""
+    return bool(_INCISE_SUFFIX_RE.match(suffix))
 
 
 def _has_clause(ctx: Context, q: QuotedSpan) -> bool:

@@ -372,7 +372,10 @@ def _verb_of(doc: Doc, t: Token) -> tuple[Verb, int] | None:
     if prev is not None and _f(prev) in DETERMINERS:
         return None
     if t.pos_ in ("NOUN", "ADJ", "PROPN", "ADV", "X") and (
-        (prev is not None and _f(prev) in _AUX) or nxt in _CLITICS or _after_closing_mark(doc, t.i)
+        (prev is not None and (_f(prev) in _AUX or _f(prev) in _CLITICS))
+        or nxt in _CLITICS
+        or nxt in (":", "que", "qu'")
+        or _after_closing_mark(doc, t.i)
     ):
         return v, t.i
     return None
@@ -617,6 +620,14 @@ def _verb_cue_with(
             pass  # "a pris acte de la décision et appelé les banques à …": shared auxiliary
         elif _after_closing_mark(doc, t.i) and not _is_inf(t):
             pass  # "« … », réplique Tomas Ledvin": the tagger's noun is the incise verb
+        elif (
+            t.pos_ in ("NOUN", "ADJ", "X")
+            and t.i + 1 < len(doc)
+            and _f(doc[t.i + 1]) in (":", "que", "qu'")
+            and t.i > 0
+            and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
+        ):
+            pass  # "Un diplomate résume : …": the tagger's adjective is the verb
         elif "Part" in verbform or (t.pos_ != "VERB"):
             return None  # "cité par RIA Novosti": a participle, not a speech act
     if (
@@ -834,6 +845,13 @@ def _appositive_subject(doc: Doc, first: int) -> tuple[int, int] | None:
     if len(commas) < 2:
         commas.append(-1)
     a_start, a_end = commas[1] + 1, commas[0]
+    if (
+        a_end - a_start == 1
+        and _f(doc[a_start]) in ("lui", "elle", "eux", "elles")
+        and len(commas) >= 3
+        and _is_np(doc, commas[2] + 1, commas[1])
+    ):
+        return commas[2] + 1, commas[1]  # "Janousek, lui, a regretté …"
     if not _is_np(doc, a_start, a_end):
         return None
     age = doc[a_start].like_num  # "Mme Leblanc, 67 ans, se souvient"

@@ -231,6 +231,9 @@ plaisanter|emotive|
 s'amuser|emotive|
 saluer|approving|
 rassurer|neutral|
+se souvenir|neutral|
+se rappeler|neutral|
+se remémorer|neutral|
 réagir|neutral|
 trancher|neutral|
 se défendre|neutral|
@@ -292,6 +295,8 @@ _IRREGULAR = {
     "démentir": "dément démentent démentait démentaient démentira démentirait démentant "
     "démenti démentie démentit",
     "sourire": "sourit sourient souriait souriaient souriant souri",
+    "se souvenir": "souvient souviennent souvenait souvenaient souviendra souvenu souvenue "
+    "souvenant souvint",
     "avertir": "avertit avertissent avertissait avertissaient avertira avertirait "
     "avertissant averti avertie",
     "mettre en garde": "",

@@ -342,7 +342,7 @@ def skip_to_subject(doc: Doc, i: int, stop: int) -> int | None:
                 return None
             # "à l'Estafette Jana Kostelec": a person's name glued after the PP's noun
             run = k
-            while run - 1 > j + 2 and doc[run - 1].pos_ == "PROPN" and _cap(doc[run - 1]):
+            while run - 1 > j + 1 and doc[run - 1].pos_ == "PROPN" and _cap(doc[run - 1]):
                 run -= 1
             if k - run >= 2 and (k >= stop or doc[k].is_punct):
                 return run

@@ -516,7 +516,9 @@ class Resolver:
                 )
             ):
                 head_tok = head_tok.head  # "le chef cuisinier Tom Arnal": the title's role
-            is_subject = any(x.dep_.startswith("nsubj") for x in (t, head_tok))
+            is_subject = any(x.dep_.startswith("nsubj") for x in (t, head_tok)) or (
+                self.ctx.sentence(s)[0] == s  # "Milos Kadlec, 71 ans, a été réveillé …"
+            )
             if not is_subject:
                 continue
             p = self.registry.by_name(self.ctx.text[s:e])
@@ -684,14 +686,14 @@ class Resolver:
                     last = self.last_speaker(pos, gender, include_subjects=False)
                     if last is not None:
                         return last
-                if det in ("le", "la", "l'"):
+                if det in ("le", "la", "l'", "ce", "cet", "cette"):
                     found = self._salient_person(pos, gender, role[0])
                     if found is not None:
                         return found
             return "anonymous:" + bare
         if (
             m.kind == "description"
-            and det in ("le", "la", "l'")
+            and det in ("le", "la", "l'", "ce", "cet", "cette")
             and m.head
             and not m.plural
             and m.head not in _INSTITUTION_HEADS | _COLLECTIVES
@@ -792,11 +794,32 @@ _ADJ_COLLECTIVE_RE = re.compile(
 #: "le ministère X", "l'institut X" keep their noun; "le distributeur X", "le groupe X" do not
 _KEEP_NOUN_WITH_NAME = frozenset(
     fold(w)
-    for w in (
-        "ministère institut université tribunal conseil commission cour comité fondation "
-        "musée théâtre festival école hôpital académie orchestre opéra département préfecture "
-        "mairie parquet office observatoire centre"
-    ).split()
+    for w in [
+        "ministère",
+        "institut",
+        "université",
+        "tribunal",
+        "conseil",
+        "commission",
+        "cour",
+        "comité",
+        "fondation",
+        "musée",
+        "théâtre",
+        "festival",
+        "école",
+        "hôpital",
+        "académie",
+        "orchestre",
+        "opéra",
+        "département",
+        "préfecture",
+        "mairie",
+        "parquet",
+        "office",
+        "observatoire",
+        "centre",
+    ]
 )
 _NOUN_THEN_NAME_RE = re.compile(
     r"^([a-zàâçéèêëîïôûùüÿœ-]+|ONG)\s+((?:[A-ZÀ-Þ][\w'’-]*)(?:\s+(?:[A-ZÀ-Þ0-9][\w'’-]*|de|du|des|d'))*)$"

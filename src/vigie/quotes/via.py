@@ -110,8 +110,13 @@ def _unknown_outlet_after_cue(ctx: Context, s: int, e: int) -> tuple[int, int, s
     ws = s + m.start(1)
     we = ws + len(word)
     nxt = text[we : we + 2]
-    if fold(word) in PLACES or (nxt[:1] == " " and nxt[1:2].isupper()):
-        return None  # "à Paris", "à Jean Dupont"
+    with_article = bool(re.match(r"(?:l['’])", text[s:e])) or fold(
+        text[max(0, s - 3) : s]
+    ).endswith(("au ", "aux "))
+    if fold(word) in PLACES or (nxt[:1] == " " and nxt[1:2].isupper() and not with_article):
+        return None  # "à Paris", "à Jean Dupont" (but "au Veilleur Bertrand Lescaut")
+    if with_article:
+        return ws, we, word  # persons take no article: "au Veilleur", "à l'Estafette"
     for es, ee, label in ctx.entities:
         if es <= ws < ee and label == "PER" and ee - es > len(word):
             return None
@@ -135,8 +140,13 @@ def find_citations(ctx: Context, cues: list[Cue]) -> list[Citation]:
         if c.kind not in ("verb", "participle"):
             continue
         end = c.end
-        if c.subject is not None and c.subject.start >= c.end and c.inverted:
-            end = max(end, c.subject.end)
+        if (
+            c.subject is not None
+            and c.inverted
+            and c.subject.start >= c.end
+            and not text[c.end : c.subject.start].strip(" \u00a0-")
+        ):
+            end = c.subject.end  # "a déclaré le ministre à l'AFP": look after the subject
         window = text[end : min(len(text), end + 80)]
         after = _AFTER_CUE_RE.match(window)
         if after is None:
