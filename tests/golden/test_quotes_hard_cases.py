@@ -436,6 +436,70 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (
+        "colon-after-tagger-adjective",
+        "Le compromis tient en deux pages. Un diplomate résume : « Chacun peut dire chez lui "
+        "qu’il n’a rien cédé. »",
+        [
+            (
+                "direct",
+                "Chacun peut dire chez lui qu’il n’a rien cédé.",
+                "anonymous:diplomate",
+                "résume",
+                None,
+            )
+        ],
+    ),
+    (
+        "incise-inside-marks-after-outlet",
+        "« Vers minuit, j’ai cru que c’était fini, a confié au Courrier Bertrand Lescot. Puis "
+        "tout s’est débloqué. »",
+        [
+            (
+                "direct",
+                "Vers minuit, j’ai cru que c’était fini",
+                "Bertrand Lescot",
+                "a confié",
+                "Courrier",
+            ),
+            ("direct", "Puis tout s’est débloqué.", "Bertrand Lescot", "a confié", "Courrier"),
+        ],
+    ),
+    (
+        "unknown-incise-verb",
+        "Lucie Arnal a quitté la ferme en 1990. « J’ai vendu les bêtes une à une, et puis la "
+        "maison », se remémore Lucie Arnal.",
+        [
+            (
+                "direct",
+                "J’ai vendu les bêtes une à une, et puis la maison",
+                "Lucie Arnal",
+                None,
+                None,
+            )
+        ],
+    ),
+    (
+        "stressed-pronoun-apposition",
+        "Janousek, lui, a regretté « un placement un peu trop timide » dans le final.",
+        [("mixed", "un placement un peu trop timide", "Janousek", "a regretté", None)],
+    ),
+    (
+        "reflexive-se-demander",
+        "La ministre Irène Vautrin s’est demandé si le texte passerait au Sénat.",
+        [
+            (
+                "indirect",
+                "si le texte passerait au Sénat",
+                "Irène Vautrin",
+                "s’est demandé",
+                None,
+            )
+        ],
+    ),
+]
+
 #: texts that must give no record at all
 NO_QUOTE_CASES = [
     ("scare-quotes", "Le « bouclier tarifaire » sera prolongé jusqu’en juin."),
@@ -446,6 +510,7 @@ NO_QUOTE_CASES = [
     ("name-in-marks-after-noun", "Les exercices « Aigle du Nord 2025 » débuteront lundi."),
     ("selon-figures", "La tempête a touché 20 000 foyers selon les dernières estimations."),
     ("selon-our-reporting", "Selon nos informations, le club va changer d’entraîneur."),
+    ("reflexive-not-speech", "Cette hausse modérée s’explique : les chiffres sont stables."),
 ]
 
 

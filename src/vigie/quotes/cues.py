@@ -152,6 +152,40 @@ _OBJ_CLITICS = frozenset(
         "vous",
     }
 )
+#: verbs whose reflexive form is not a speech act ("s'explique", "se confirme")
+_NOT_REFLEXIVE_SPEECH = frozenset(
+    {
+        "expliquer",
+        "confirmer",
+        "préciser",
+        "annoncer",
+        "résumer",
+        "observer",
+        "constater",
+        "noter",
+        "écrire",
+        "répéter",
+        "poursuivre",
+        "conclure",
+        "traduire",
+        "relever",
+        "révéler",
+        "dévoiler",
+        "développer",
+        "justifier",
+        "lancer",
+        "reprendre",
+        "rappeler",
+        "trouver",
+        "juger",
+        "estimer",
+        "considérer",
+        "avancer",
+        "maintenir",
+        "réclamer",
+        "demander",
+    }
+)
 _VENIR = frozenset(fold(w) for w in ["vient", "viennent", "venait", "venaient", "venir"])
 _TENIR = frozenset(fold(w) for w in ["tenu", "tenue", "voulu", "voulue"])
 _SOURCE_HEADS = frozenset(
@@ -595,6 +629,8 @@ def _verb_cue_with(
     tense = morph_tok.morph.get("Tense", [])
     mood = morph_tok.morph.get("Mood", [])
     verbform = t.morph.get("VerbForm", [])
+    if "Part" in verbform and verb.lemma.endswith("er") and t.text.endswith(("e", "ent")):
+        verbform = ["Fin"]  # "résume" tagged as the participle "résumé": the form says present
     kind = "verb"
     if aux is None and first == t.i and clitic is None:
         if "Inf" in verbform or _f(t) == fold(verb.lemma.split()[-1]):
@@ -639,6 +675,12 @@ def _verb_cue_with(
         return None  # passive "a été annoncé"
     if "Fut" in tense and "Cnd" not in mood:
         return None
+    if _f(doc[first]) in ("s'", "se") and not verb.lemma.startswith(("se ", "s'")):
+        reflexive = VERBS.get("se " + verb.lemma) or VERBS.get("s'" + verb.lemma)
+        if reflexive is not None:
+            verb = reflexive  # "s'est demandé si": se demander
+        elif verb.lemma in _NOT_REFLEXIVE_SPEECH:
+            return None  # "la hausse s'explique par …": not a speech act
     head = t.head
     if (
         t.dep_ in ("xcomp", "ccomp")

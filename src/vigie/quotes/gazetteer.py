@@ -552,7 +552,6 @@ OUTLET_NAME_WORDS = frozenset(
         "Télévision",
         "Television",
         "Dépêches",
-        "Agence",
         "Press",
         "Gazet",
         "Zeitung",

@@ -86,10 +86,17 @@ def _capitalised(cand: str) -> bool:
     )
 
 
-def _outlet_in(text: str, s: int, e: int, strong: bool) -> tuple[int, int, str] | None:
+def _outlet_in(
+    text: str, s: int, e: int, strong: bool, people: frozenset[int] = frozenset()
+) -> tuple[int, int, str] | None:
     """The longest prefix of ``text[s:e]`` that names an outlet (any capitalised name after
-    an outlet noun, or after a pattern that says it is one when ``strong``)."""
+    an outlet noun, or after a pattern that says it is one when ``strong``); it stops before
+    a person's name (``people``: start offsets of person entities)."""
     words = list(re.finditer(r"[^\s\u00a0]+", text[s:e]))
+    for k in range(1, len(words)):
+        if s + words[k].start() in people and words[k - 1].group()[:1].isupper():
+            words = words[:k]  # "au Courrier Bertrand Lescot": the outlet ends before the name
+            break
     for n in range(len(words), 0, -1):
         ws, we = s + words[0].start(), s + words[n - 1].end()
         cand = text[ws:we]
@@ -126,10 +133,11 @@ def _unknown_outlet_after_cue(ctx: Context, s: int, e: int) -> tuple[int, int, s
 def find_citations(ctx: Context, cues: list[Cue]) -> list[Citation]:
     """Every outlet named as a source in the clean text."""
     text = ctx.text
+    people = frozenset(s for s, _, label in ctx.entities if label == "PER")
     found: dict[tuple[int, int], Citation] = {}
     for rx, strong in ((_STRONG_RE, True), (_WEAK_RE, False)):
         for m in rx.finditer(text):
-            hit = _outlet_in(text, m.start("o"), m.end("o"), strong)
+            hit = _outlet_in(text, m.start("o"), m.end("o"), strong, people)
             if hit is None:
                 continue
             s, e, name = hit
@@ -151,7 +159,7 @@ def find_citations(ctx: Context, cues: list[Cue]) -> list[Citation]:
         after = _AFTER_CUE_RE.match(window)
         if after is None:
             continue
-        hit = _outlet_in(text, end + after.start("o"), end + after.end("o"), False)
+        hit = _outlet_in(text, end + after.start("o"), end + after.end("o"), False, people)
         if hit is None:
             hit = _unknown_outlet_after_cue(ctx, end + after.start("o"), end + after.end("o"))
         if hit is None:
