@@ -6,6 +6,10 @@ Everything comes from the article's stored ``results`` (offsets into the ORIGINA
 (an older or newer stage may write shapes this page does not know: it must never fail).
 Ids are page-wide and stable: ``q-3`` is ``results.quotes[3]`` (the ``idx`` of the quotes
 table, so ``/articles/{id}#q-3`` points at it), ``c-N`` a cited source, ``ev-N`` an event.
+
+When the store knows the article's actors (``SQLiteStore.article_actor_ids``), quotations,
+legend lines and entities carry their actor ids, and a speaker mention that stands for one
+actor links to its page.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import string
 from typing import Any
 
 from vigie.article import Article
+from vigie.web.actor_links import actor_href
 from vigie.web.highlight import Mark, Token, build_tree, flat_segments, tokens
 
 __all__ = ["PALETTE_SIZE", "QUOTE_TYPES", "annotate", "removal_segments", "speaker_keys"]
@@ -55,11 +60,13 @@ def _span(d: Any, length: int) -> dict[str, Any] | None:
     return {"start": s, "end": e, "text": _str(d.get("text")) or ""}
 
 
-def _list(results: dict[str, Any], key: str) -> list[dict[str, Any]]:
+def _indexed(results: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of a results list with their positions in it (the ``idx`` the store's
+    tables and actor mentions use)."""
     items = results.get(key)
     if not isinstance(items, list):
         return []
-    return [x for x in items if isinstance(x, dict)]
+    return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)]
 
 
 def speaker_keys(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -76,16 +83,22 @@ def speaker_keys(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "speaker": speaker,
                 "colour": None if speaker is None else n % PALETTE_SIZE,
                 "quotes": 0,
+                "actor_ids": [],
             }
             legend[speaker] = entry
         entry["quotes"] += 1
+        for actor_id in q.get("actor_ids") or []:
+            if speaker is not None and actor_id not in entry["actor_ids"]:
+                entry["actor_ids"].append(actor_id)
     named = [v for k, v in legend.items() if k is not None]
     return named + ([legend[None]] if None in legend else [])
 
 
-def _quotes(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
+def _quotes(
+    results: dict[str, Any], length: int, actors: dict[int, list[str]]
+) -> list[dict[str, Any]]:
     out = []
-    for i, q in enumerate(_list(results, "quotes")):
+    for i, q in _indexed(results, "quotes"):
         span = _span(q, length)
         if span is None:
             continue
@@ -110,6 +123,7 @@ def _quotes(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
                 "stance": _str(q.get("stance")) or (cue or {}).get("stance"),
                 "via": _str(q.get("via")) or None,
                 "confidence": confidence if isinstance(confidence, int | float) else None,
+                "actor_ids": list(dict.fromkeys(actors.get(i, []))),
             }
         )
     return out
@@ -117,7 +131,7 @@ def _quotes(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
 
 def _citations(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
     out = []
-    for i, c in enumerate(_list(results, "citations")):
+    for i, c in _indexed(results, "citations"):
         span = _span(c, length)
         if span is None:
             continue
@@ -136,7 +150,7 @@ def _citations(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
 
 def _events(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
     out = []
-    for i, e in enumerate(_list(results, "events")):
+    for i, e in _indexed(results, "events"):
         date_span = _span(e.get("date_span"), length)
         sentence = _span(e.get("sentence"), length)
         if date_span is None and sentence is None:
@@ -157,15 +171,34 @@ def _events(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
     return out
 
 
-def _entities(results: dict[str, Any], length: int) -> list[dict[str, Any]]:
+def _entities(
+    results: dict[str, Any], length: int, actors: dict[int, list[str]]
+) -> list[dict[str, Any]]:
     out = []
-    for e in _list(results, "entities"):
+    for i, e in _indexed(results, "entities"):
         span = _span(e, length)
         if span is None:
             continue
         label = _str(e.get("label")) or "MISC"
-        out.append({**span, "label": label})
+        ids = actors.get(i)
+        out.append({**span, "label": label, "actor_id": ids[0] if ids else None})
     return out
+
+
+def _article_actors(
+    quotes: list[dict[str, Any]], entities: list[dict[str, Any]]
+) -> dict[str, dict[str, int]]:
+    """``actor id → {mentions, quotes}`` in this article, most quoted then most named
+    first."""
+    counts: dict[str, dict[str, int]] = {}
+    for e in entities:
+        if e["actor_id"]:
+            counts.setdefault(e["actor_id"], {"mentions": 0, "quotes": 0})["mentions"] += 1
+    for q in quotes:
+        for actor_id in q["actor_ids"]:
+            counts.setdefault(actor_id, {"mentions": 0, "quotes": 0})["quotes"] += 1
+    ranked = sorted(counts, key=lambda k: (-counts[k]["quotes"], -counts[k]["mentions"], k))
+    return {k: counts[k] for k in ranked}
 
 
 def _tip(q: dict[str, Any], key: dict[str, Any]) -> str:
@@ -207,19 +240,23 @@ def removal_segments(article: Article) -> list[dict[str, Any]]:
     return out
 
 
-def annotate(article: Article) -> tuple[dict[str, Any], list[Token]]:
-    """``(data, tokens)``: the lists and legend the JSON twin shows (``quotes``,
-    ``speakers``, ``citations``, ``events``, ``entities``, ``highlights``), and the tokens the
-    page draws the highlighted original text from."""
+def annotate(
+    article: Article, actor_ids: dict[str, dict[int, list[str]]] | None = None
+) -> tuple[dict[str, Any], list[Token], dict[str, dict[str, int]]]:
+    """``(data, tokens, actors)``: the lists and legend the JSON twin shows (``quotes``,
+    ``speakers``, ``citations``, ``events``, ``entities``, ``highlights``), the tokens the
+    page draws the highlighted original text from, and the counts of the actors the article
+    names or quotes (``actor_ids``: the store's ``article_actor_ids``, when known)."""
     text = article.text
     n = len(text)
     results = article.results if isinstance(article.results, dict) else {}
-    quotes = _quotes(results, n)
+    ids = actor_ids or {}
+    quotes = _quotes(results, n, ids.get("quote", {}))
     legend = speaker_keys(quotes)
     by_speaker = {k["speaker"]: k for k in legend}
     citations = _citations(results, n)
     events = _events(results, n)
-    entities = _entities(results, n)
+    entities = _entities(results, n, ids.get("entity", {}))
 
     # most important first: quotations stay whole, then what is attached to them
     marks: list[Mark] = []
@@ -233,10 +270,17 @@ def annotate(article: Article) -> tuple[dict[str, Any], list[Token]]:
         # leading line breaks stay outside, so the label sits on the removed line
         lead = len(r.text) - len(r.text.lstrip(" \t\n"))
         marks.append(Mark(r.start + lead, r.end, "removed", f"r-{r_i}", {"reason": r.reason}))
+    mentioned: set[tuple[int, int]] = set()
     for q in quotes:
-        if q["speaker_mention"]:
-            m = q["speaker_mention"]
-            marks.append(Mark(m["start"], m["end"], "mention", f"qm-{q['index']}", q))
+        m = q["speaker_mention"]
+        # quotations of one speaker often share their mention: it is marked (and linked) once
+        if m and (m["start"], m["end"]) not in mentioned:
+            mentioned.add((m["start"], m["end"]))
+            one = q["actor_ids"][0] if len(q["actor_ids"]) == 1 else None
+            href = actor_href(one) if one else None
+            marks.append(
+                Mark(m["start"], m["end"], "mention", f"qm-{q['index']}", {**q, "href": href})
+            )
         if q["cue"]:
             c = q["cue"]
             marks.append(Mark(c["start"], c["end"], "cue", f"qc-{q['index']}", q))
@@ -258,4 +302,4 @@ def annotate(article: Article) -> tuple[dict[str, Any], list[Token]]:
         "entities": entities,
         "highlights": flat_segments(text, root),
     }
-    return data, tokens(text, root)
+    return data, tokens(text, root), _article_actors(quotes, entities)

@@ -10,6 +10,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ActorCount",
+    "ActorRecord",
+    "ActorRef",
+    "ActorView",
+    "ActorsPage",
+    "ArticleActor",
     "ArticleCitation",
     "ArticleEvent",
     "ArticleInput",
@@ -26,6 +32,8 @@ __all__ = [
     "QuoteRecord",
     "QuotesPage",
     "RecentArticle",
+    "RegistryEditResult",
+    "RegistryView",
     "RemovalRecord",
     "RunFailure",
     "RunRecord",
@@ -41,6 +49,7 @@ __all__ = [
     "StoreSummary",
     "StoredArticle",
     "TextSpan",
+    "Timeline",
     "VersionRecord",
     "Volume",
     "VolumeBucket",
@@ -85,7 +94,7 @@ class Facets(BaseModel):
 
 
 class VolumeBucket(BaseModel):
-    period: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as the unit says.")
+    period: str = Field(description="YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD, as the unit says.")
     count: int
 
 
@@ -180,6 +189,11 @@ class ArticleQuote(BaseModel):
     stance: str | None
     via: str | None = Field(description="The outlet or agency the words were relayed by.")
     confidence: float | None
+    actor_ids: list[str] = Field(
+        default_factory=list,
+        description="The actors its speaker is (/actors/{id}); two for 'A et B'; none when "
+        "the actors are not built or the speaker is no actor.",
+    )
 
 
 class SpeakerKey(BaseModel):
@@ -189,6 +203,22 @@ class SpeakerKey(BaseModel):
     speaker: str | None
     colour: int | None
     quotes: int
+    actor_ids: list[str] = Field(default_factory=list, description="The actors it stands for.")
+
+
+class ActorRef(BaseModel):
+    """An actor named on a page."""
+
+    id: str = Field(description="Its id: the page /actors/{id}.")
+    name: str
+    kind: str
+
+
+class ArticleActor(ActorRef):
+    """An actor the article names or quotes."""
+
+    mentions: int = Field(description="Entity mentions of it in this article.")
+    quotes: int = Field(description="Quotations of this article it is the speaker of.")
 
 
 class ArticleCitation(BaseModel):
@@ -220,6 +250,7 @@ class ArticleEvent(BaseModel):
 
 class EntityRecord(TextSpan):
     label: str = Field(description="PER, ORG, LOC, MISC…")
+    actor_id: str | None = Field(None, description="The actor it names, when known.")
 
 
 class Highlight(BaseModel):
@@ -257,6 +288,10 @@ class ArticleView(BaseModel):
     citations: list[ArticleCitation] = Field(default_factory=list)
     events: list[ArticleEvent] = Field(default_factory=list)
     entities: list[EntityRecord] = Field(default_factory=list)
+    actors: list[ArticleActor] = Field(
+        default_factory=list,
+        description="The actors the article names or quotes, most quoted then most named first.",
+    )
     highlights: list[Highlight] = Field(
         default_factory=list,
         description="The original text cut where any highlighted span starts or ends.",
@@ -322,6 +357,10 @@ class QuoteRecord(BaseModel):
     stance: str | None
     via: str | None
     confidence: float | None
+    actor_ids: list[str] = Field(
+        default_factory=list,
+        description="The actors its speaker is (/actors/{id}), when known (quotes.json only).",
+    )
 
 
 class QuotesPage(BaseModel):
@@ -346,6 +385,88 @@ class SpeakersPage(BaseModel):
     filters: dict[str, str]
     limit: int
     speakers: list[SpeakerRecord]
+
+
+class ActorRecord(BaseModel):
+    """A canonical actor (``vigie actors --json``; docs/actors.md)."""
+
+    id: str = Field(description="<prefix>:<slug>, e.g. per:serguei-lavrov.")
+    name: str
+    kind: str = Field(description="person, organisation, state, place, media or anonymous.")
+    aliases: dict[str, int] = Field(description="Every form seen, as written, with its count.")
+    roles: dict[str, int] = Field(description="Titles given to it, with their counts.")
+    n_mentions: int
+    n_quotes: int
+    n_articles: int
+    first_seen: str | None = Field(description="Earliest publication date of its articles.")
+    last_seen: str | None
+    ambiguous: bool = Field(description="A surname alone that fits several people.")
+    candidates: list[str] = Field(description="Who an ambiguous name may be.")
+
+
+class ActorsPage(BaseModel):
+    filters: dict[str, str] = Field(description="The filters in force (kind, name).")
+    limit: int
+    offset: int
+    more: bool = Field(description="True when there are actors after this page.")
+    actors: list[ActorRecord]
+
+
+class ActorCount(BaseModel):
+    value: str = Field(description="An outlet, or the agency the words were relayed by.")
+    quotes: int
+    articles: int
+
+
+class Timeline(BaseModel):
+    """Quotations per period of publication, oldest first, empty periods filled in."""
+
+    unit: str = Field(description="day, week (ISO: 2025-W07), month or year.")
+    total: int = Field(description="Dated quotations (the sum of the counts).")
+    undated: int = Field(description="Quotations whose article has no publication date.")
+    filled: bool = Field(
+        description="False when the spread is too wide and only periods with quotations are listed."
+    )
+    buckets: list[VolumeBucket]
+
+
+class RegistryView(BaseModel):
+    """The actor registry as this actor's page sees it."""
+
+    path: str = Field(description="The registry file (it need not exist yet).")
+    exists: bool
+    writes: bool = Field(description="Whether the edit endpoints are on (a write token is set).")
+    error: str | None = Field(description="Why the file cannot be used, when it cannot.")
+    aliases: list[str] = Field(description="Names the registry gives this actor.")
+    merged: list[str] = Field(description="Ids the registry merges into this actor.")
+    splits: list[str] = Field(description="Names the registry splits off to this actor's id.")
+
+
+class ActorView(BaseModel):
+    actor: ActorRecord
+    filters: dict[str, str] = Field(description="Filters of the quotation list (period, …).")
+    total: int = Field(description="Quotations listed with the filters (before paging).")
+    limit: int
+    offset: int
+    quotes: list[QuoteRecord] = Field(description="Its quotations, newest first, paged.")
+    read: int = Field(description="Quotations read for the counts below (at most 5,000).")
+    complete: bool = Field(description="False when it has more quotations than were read.")
+    timeline: Timeline
+    outlets: list[ActorCount] = Field(description="Outlets that published its quotations.")
+    vias: list[ActorCount] = Field(description="Agencies and outlets the words came through.")
+    candidates: list[ActorRef] = Field(description="The candidate actors, when ambiguous.")
+    registry: RegistryView
+
+
+class RegistryEditResult(BaseModel):
+    """What a registry edit did (form posts are redirected to the actor's page instead)."""
+
+    actor_id: str
+    change: str = Field(description="What was changed, in words.")
+    registry: str = Field(description="The registry file written.")
+    actors: int = Field(description="Actors after the rebuild.")
+    articles: int = Field(description="Articles re-resolved.")
+    link: str = Field(description="The actor's page, or /actors when it is gone.")
 
 
 class ArticleInput(BaseModel):

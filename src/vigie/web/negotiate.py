@@ -3,6 +3,8 @@
 A page URL answers JSON when its ``Accept`` header prefers ``application/json`` to
 ``text/html`` (an explicit type beats a wildcard; on a tie the type listed first wins). A
 browser's ``text/html,…,*/*;q=0.8`` gets HTML; ``curl -H 'Accept: application/json'`` gets JSON.
+``/api/…`` endpoints answer JSON, except to a browser's form post (a form body, and an
+``Accept`` that names ``text/html`` and prefers it): that one gets pages (and redirects).
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from starlette.requests import Request
 
 __all__ = [
     "API_PREFIX",
+    "FORM_TYPES",
     "JSON_SUFFIXES",
+    "browser_form_post",
     "json_twin_url",
     "page_url",
+    "prefers_html",
     "prefers_json",
     "query_string",
     "wants_json",
@@ -23,8 +28,10 @@ __all__ = [
 
 #: paths ending with these always answer JSON (errors included)
 JSON_SUFFIXES = (".json", ".jsonl", ".csv")
-#: paths under this prefix are API endpoints: they always answer JSON
+#: paths under this prefix are API endpoints: they answer JSON (but to a browser's form post)
 API_PREFIX = "/api/"
+#: the content types of an HTML form's body
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def _media_ranges(accept: str) -> list[tuple[str, float, int]]:
@@ -76,11 +83,34 @@ def prefers_json(accept: str | None) -> bool:
     return as_json[0] > 0 and as_json > as_html
 
 
+def prefers_html(accept: str | None) -> bool:
+    """Whether an Accept header names ``text/html`` itself and prefers it to JSON (a browser
+    does; ``curl``'s ``*/*`` does not)."""
+    if not accept:
+        return False
+    ranges = _media_ranges(accept)
+    as_html = _preference(ranges, "text/html")
+    return as_html[1] == 2 and as_html[0] > 0 and as_html > _preference(ranges, "application/json")
+
+
+def browser_form_post(request: Request) -> bool:
+    """A POST with a form body from a client that prefers HTML: a form of a page."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return (
+        request.method == "POST"
+        and ctype in FORM_TYPES
+        and prefers_html(request.headers.get("accept"))
+    )
+
+
 def wants_json(request: Request) -> bool:
-    """True for the ``.json`` (and export) URLs, and for page URLs asked for as JSON."""
+    """True for the ``.json`` (and export) URLs, for ``/api/…`` but a browser's form post, and
+    for page URLs asked for as JSON."""
     path = request.url.path
-    if path.endswith(JSON_SUFFIXES) or path.startswith(API_PREFIX):
+    if path.endswith(JSON_SUFFIXES):
         return True
+    if path.startswith(API_PREFIX):
+        return not browser_form_post(request)
     return prefers_json(request.headers.get("accept"))
 
 

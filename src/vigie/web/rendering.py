@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.templating import Jinja2Templates
 
 from vigie import __version__
+from vigie.web.actor_links import actor_href
 from vigie.web.negotiate import json_twin_url, page_url, wants_json
 
 __all__ = ["NAV", "TEMPLATE_DIR", "render", "respond", "templates"]
@@ -29,6 +30,7 @@ NAV: list[tuple[str, str, str]] = [
     ("Search", "/search", "search"),
     ("Quotes", "/quotes", "quotes"),
     ("Speakers", "/speakers", "speakers"),
+    ("Actors", "/actors", "actors"),
     ("Ingest runs", "/runs", "runs"),
 ]
 
@@ -98,6 +100,7 @@ def _environment() -> jinja2.Environment:
         lang_attr=lang_attr,
         thousands=thousands,
         when=when,
+        actor_href=actor_href,
     )
     env.globals.update(nav=NAV, version=__version__)
     return env

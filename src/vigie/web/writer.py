@@ -1,9 +1,12 @@
-"""The web app's single writer: write requests run the real ingest one at a time.
+"""The web app's single writer: write requests run the real ingest, or edit the actor
+registry, one at a time.
 
 Pages open the store read-only; only :class:`Writer` opens it for writing, under one lock, so
-two uploads never write at once (SQLite has one writer: the second waits for the lock instead
+two writes never run at once (SQLite has one writer: the second waits for the lock instead
 of failing with "database is locked"). Bodies are JSON lines, read from memory as ``vigie
-ingest -`` reads standard input: no path in a request ever reaches the filesystem.
+ingest -`` reads standard input: no path in a request ever reaches the filesystem. Registry
+edits write the configured registry file (``actors.registry``, or ``actors.yaml`` beside the
+store), never a path a request names, then rebuild the actors as ``vigie actors …`` does.
 
 Web writes run the configured stages in the server process (``workers = 1``: no process pool
 per request) and apply the furniture already learned without learning more (learning rescans
@@ -17,11 +20,15 @@ import hashlib
 import hmac
 import io
 import threading
+from collections.abc import Callable
 from typing import Any
 
+from vigie.actors import Registry
 from vigie.article import Article
 from vigie.config import Options
+from vigie.errors import NotFoundError
 from vigie.ingest.sources import read_bytes_jsonl
+from vigie.runners.actors import rebuild_actors, registry_path
 from vigie.runners.ingest import ingest
 from vigie.storage.sqlite import SQLiteStore
 
@@ -78,3 +85,34 @@ class Writer:
                     {"article_id": a.article_id, "url": a.url, "link": f"/articles/{a.article_id}"},
                 )
         return {**report.to_dict(), "articles": list(articles.values())}
+
+    def edit_registry(self, actor_id: str, apply: Callable[[Registry], None]) -> dict[str, Any]:
+        """Load the actor registry, ``apply`` an edit to it, save it and rebuild the actors
+        from the stored articles; ``{registry, actors, articles, exists}`` (``exists``: the
+        actor ``actor_id`` is still an actor). A
+        :class:`~vigie.actors.RegistryError` (the file cannot be used, or the edit is
+        refused) leaves the file as it was."""
+        with self._lock:
+            store = SQLiteStore(self.db_path)
+            try:
+                path = registry_path(store, self.options)
+                registry = Registry.load(path) if path.is_file() else Registry()
+                apply(registry)
+                # what is saved must load again (an edit method that lets a bad value through
+                # would otherwise leave a file no command can read)
+                Registry.loads(registry.dumps(), source=str(path))
+                registry.save(path)
+                report = rebuild_actors(store, self.options)
+                try:
+                    store.actor(actor_id)
+                    exists = True
+                except NotFoundError:
+                    exists = False
+            finally:
+                store.close()
+        return {
+            "registry": str(path),
+            "actors": report.actors,
+            "articles": report.articles,
+            "exists": exists,
+        }

@@ -3,7 +3,17 @@ the ``.json`` route is registered first, so ``/articles/{id}.json`` is never rea
 
 from fastapi import APIRouter
 
-from vigie.web.routes import articles, export, home, quotes, runs, search, write
+from vigie.web.routes import (
+    actors,
+    articles,
+    export,
+    home,
+    quotes,
+    registry,
+    runs,
+    search,
+    write,
+)
 
 __all__ = ["ROUTERS"]
 
@@ -13,7 +23,9 @@ ROUTERS: list[APIRouter] = [
     search.router,
     articles.router,
     quotes.router,
+    actors.router,
     runs.router,
     export.router,
     write.router,
+    registry.router,
 ]

@@ -1,6 +1,7 @@
 """``/articles/{id}``: one article, its original text with what cleaning removed struck through
 and its findings highlighted (quotations by speaker, speaker mentions, cues, cited sources,
-dated events, entities), the lists of those findings, and its versions."""
+dated events, entities), the lists of those findings, the actors it names or quotes (speakers
+link to their actors' pages), and its versions."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from starlette.responses import Response
 
 from vigie import queries
 from vigie.storage.sqlite import SQLiteStore
+from vigie.web.actor_links import actor_refs
 from vigie.web.annotations import annotate, removal_segments
 from vigie.web.deps import Store
 from vigie.web.highlight import Token
@@ -30,8 +32,10 @@ def article_data(store: SQLiteStore, article_id: str) -> tuple[dict[str, Any], l
     data = queries.article_record(a)
     data["segments"] = removal_segments(a)
     data["versions"] = store.article_versions(a.source_key)
-    found, tokens = annotate(a)
+    found, tokens, counts = annotate(a, store.article_actor_ids(a.article_id))
     data.update(found)
+    refs = actor_refs(store, counts)
+    data["actors"] = [{**refs[k], **n} for k, n in counts.items() if k in refs]
     return data, tokens
 
 

@@ -1,8 +1,9 @@
 """``/quotes`` (who said what, filtered and paged) and ``/speakers`` (who is quoted most).
 
-A quotation links to its highlight in its article (``/articles/{id}#q-{index}``); a speaker to
-the quotations filtered by that name. Pages for actors with canonical ids (``/actors/{id}``)
-come later: they will take over the speaker links, not these routes.
+A quotation links to its highlight in its article (``/articles/{id}#q-{index}``); its speaker
+to the page of the actor it is (``/actors/{id}``) when the store knows it, else to the
+quotations filtered by that name. On ``/speakers`` a name goes through ``/actors/lookup``,
+which finds its actor when the link is followed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from starlette.responses import Response
 
 from vigie import queries
 from vigie.storage.sqlite import QuoteFilters, SQLiteStore
+from vigie.web.actor_links import actor_refs, quote_actor_ids
 from vigie.web.deps import (
     DEFAULT_LIMIT,
     Limit,
@@ -44,6 +46,9 @@ def quotes_data(
 ) -> dict[str, Any]:
     data = queries.quotes(store, filters, limit=limit, offset=offset)
     data["filters"] = quote_filters_shown(filters)
+    ids = quote_actor_ids(store, data["quotes"])
+    for q in data["quotes"]:
+        q["actor_ids"] = ids.get((q["article_id"], q["index"]), [])
     return data
 
 
@@ -101,9 +106,12 @@ def quotes_page(
 ) -> Response:
     """Who said what, filtered and paged (JSON with ``Accept: application/json``)."""
     data = quotes_data(store, filters, limit, offset)
-    return respond(
-        request, "quotes.html", data, QuotesPage, section="quotes", extra=_extra(request)
-    )
+    # names of the actors of quotations with several speakers ("A et B")
+    several = [i for q in data["quotes"] if len(q["actor_ids"]) > 1 for i in q["actor_ids"]]
+    extra = _extra(request) | {
+        "actor_names": {k: v["name"] for k, v in actor_refs(store, several).items()}
+    }
+    return respond(request, "quotes.html", data, QuotesPage, section="quotes", extra=extra)
 
 
 @router.get(
