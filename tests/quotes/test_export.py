@@ -63,3 +63,25 @@ def test_results_carry_stance_rule_and_citations() -> None:
 
 def test_no_quotes_stage_no_records() -> None:
     assert quotes_export_records(Article(doc="x.txt", text="Rien.")) == []
+
+
+def test_batch_entry_point_matches_the_stages() -> None:
+    from vigie.quotes.batch import analyse_many
+
+    texts = [TEXT, "« Rien n’est décidé », a dit Paul Verrier.", "The mayor said no."]
+    langs = [None, "fr", "en"]
+    one = [
+        Article(doc=f"{i}.txt", text=t, language=lg)
+        for i, (t, lg) in enumerate(zip(texts, langs, strict=True))
+    ]
+    many = [
+        Article(doc=f"{i}.txt", text=t, language=lg)
+        for i, (t, lg) in enumerate(zip(texts, langs, strict=True))
+    ]
+    for a in one:
+        run_stages(["entities", "quotes"], a, Options())
+    analyse_many(many, Options(), batch_size=2)
+    for a, b in zip(one, many, strict=True):
+        assert a.results["quotes"] == b.results["quotes"]
+        assert a.results["citations"] == b.results["citations"]
+        assert b.done == ["entities", "quotes"]

@@ -34,6 +34,7 @@ def analyse_many(
         if p is None:
             a.note("entities", f"skipped: no model for language {lang}")
             a.results["entities"] = []
+            a.done.append("entities")
         else:
             try:
                 a.results["entities"] = entities_from_parsed(a, p)
@@ -47,6 +48,7 @@ def analyse_many(
             a.note("quotes", f"skipped: no quote extractor for language {lang}")
             a.results["quotes"] = []
             a.results["citations"] = []
+            a.done.append("quotes")
             continue
         try:
             quotes_from_parsed(a, p)
