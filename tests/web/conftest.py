@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ import uvicorn
 
 from vigie.article import Article, Removal
 from vigie.config import Options
+from vigie.runners.actors import rebuild_actors
 from vigie.runners.ingest import ingest
 from vigie.storage.sqlite import SQLiteStore
 from vigie.web.app import create_app
@@ -304,6 +307,113 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WritableSite]
     opts = web_options()
     opts.serve.write_token = TOKEN
     opts.ingest.max_file_mb = BODY_LIMIT_MB
+    server, thread, url = serve(db, opts)
+    with httpx.Client(base_url=url, timeout=120) as client:
+        yield WritableSite(url, db, client)
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+# -- actors ----------------------------------------------------------------------------------
+
+DEMO = Path(__file__).resolve().parents[2] / "src" / "vigie" / "demo"
+
+
+def valko_articles() -> list[Article]:
+    """Two people named Valko in one article and the surname alone in another (fictional):
+    "Valko" fits both, so it is an ambiguous actor with two candidates. The entities are
+    written as the entities stage would record them."""
+
+    def article(doc: str, text: str, names: list[str], published: str) -> Article:
+        a = Article(
+            doc=doc,
+            text=text,
+            source_key=doc,
+            title=text.split("\n")[0],
+            outlet="Banc d'essai",
+            language="fr",
+            published=published,
+        )
+        entities = []
+        for name in names:
+            s, e = _at(text, name)
+            entities.append({"start": s, "end": e, "text": name, "label": "PER"})
+        a.results = {"entities": entities, "quotes": []}
+        return a
+
+    return [
+        article(
+            "crafted://valko-1",
+            "Les Valko au port\n\nIrina Valko et Piotr Valko ont visité le port de Brennisk.\n",
+            ["Irina Valko", "Piotr Valko"],
+            "2025-02-20",
+        ),
+        article(
+            "crafted://valko-2",
+            "Valko encore\n\nOn a revu Valko hier au port.\n",
+            ["Valko"],
+            "2025-02-21",
+        ),
+    ]
+
+
+@dataclass
+class ActorSite:
+    """A server over the samples and the demo corpus (real ingest, actors built), plus the
+    hostile quotations and the Valko articles, actors rebuilt over them."""
+
+    url: str
+    db: Path
+    client: httpx.Client
+
+    def get(self, path: str, **kw: object) -> httpx.Response:
+        return self.client.get(path, **kw)  # type: ignore[arg-type]
+
+
+def _copy_store(src: Path, dst: Path) -> None:
+    with closing(sqlite3.connect(src)) as a, closing(sqlite3.connect(dst)) as b:
+        a.backup(b)
+
+
+@pytest.fixture(scope="module")
+def actor_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store of :class:`ActorSite`, built once per module (the real ingest: spaCy)."""
+    if not SAMPLES.is_dir():
+        pytest.fail(f"{SAMPLES} is missing: ../shared must sit beside the checkout")
+    db = tmp_path_factory.mktemp("actors") / "a.db"
+    store = SQLiteStore(db)
+    try:
+        inputs = [str(SAMPLES), str(DEMO / "corpus"), str(DEMO / "bad")]
+        report = ingest(inputs, store, web_options())
+        assert report.added >= 40, report.to_dict()
+        store.write_articles([quoted_article(), *valko_articles()])
+        rebuild_actors(store, web_options())
+    finally:
+        store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def actor_site(actor_db: Path) -> Iterator[ActorSite]:
+    """:func:`actor_db` served read-only, writes off."""
+    before = digest(actor_db)
+    server, thread, url = serve(actor_db)
+    with httpx.Client(base_url=url, timeout=30) as client:
+        yield ActorSite(url, actor_db, client)
+    server.should_exit = True
+    thread.join(timeout=10)
+    assert digest(actor_db) == before
+
+
+@pytest.fixture(scope="module")
+def actor_writable(
+    actor_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WritableSite]:
+    """A copy of :func:`actor_db` (its registry beside it) served with writes on."""
+    db = tmp_path_factory.mktemp("actors-writable") / "w.db"
+    _copy_store(actor_db, db)
+    opts = web_options()
+    opts.serve.write_token = TOKEN
     server, thread, url = serve(db, opts)
     with httpx.Client(base_url=url, timeout=120) as client:
         yield WritableSite(url, db, client)

@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 QUOTE_KEYS = {
     "article_id", "doc", "title", "outlet", "language", "published", "index", "start", "end",
     "text", "type", "speaker", "speaker_mention", "cue", "stance", "via", "confidence",
+    "actor_ids",
 }  # fmt: skip
 ARTICLE_QUOTE_KEYS = {
     "index", "anchor", "start", "end", "text", "type", "speaker", "speaker_key", "colour",
-    "speaker_mention", "cue", "stance", "via", "confidence",
+    "speaker_mention", "cue", "stance", "via", "confidence", "actor_ids",
 }  # fmt: skip
 
 
@@ -93,7 +94,9 @@ def test_article_twin_lists_quotes_with_a_speaker_legend(site: Site) -> None:
     for q in quotes:
         covered = [h for h in view["highlights"] if q["anchor"] in h["marks"]]
         assert covered[0]["start"] == q["start"] and covered[-1]["end"] == q["end"]
-    assert view["entities"] and {"start", "end", "text", "label"} == set(view["entities"][0])
+    assert view["entities"] and {"start", "end", "text", "label", "actor_id"} == set(
+        view["entities"][0]
+    )
     assert view["citations"][0]["outlet"] == "RT"
 
 

@@ -1,11 +1,22 @@
-"""The pure parts of the pages: nesting overlapping spans, and the volume chart's geometry."""
+"""The pure parts of the pages: nesting overlapping spans, the volume chart's geometry, and
+timelines (an actor's quotations per day, ISO week, month or year)."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vigie.web.chart import MAX_BUCKETS, bar_chart, fill_periods
+from vigie.web.chart import (
+    MAX_BUCKETS,
+    bar_chart,
+    fill_periods,
+    period_bounds,
+    period_of,
+    timeline,
+    timeline_unit,
+)
 from vigie.web.highlight import Mark, Node, build_tree, flat_segments, tokens
 
 
@@ -122,3 +133,46 @@ def test_bar_chart_geometry() -> None:
     assert 1 <= len(chart["xlabels"]) <= 12
     flat = bar_chart([{"period": "2025", "count": 0}])
     assert flat["bars"][0]["h"] == 0 and flat["yticks"][-1]["value"] >= 1
+
+
+def test_timeline_counts_dates_per_period() -> None:
+    dates: list[str | None] = [
+        "2025-02-14", "2025-02-14T23:30:00+01:00", "2025-02-20", "2025-03-05T12:15", None, "",
+        "soon",
+    ]  # fmt: skip
+    tl = timeline(dates, "week")
+    assert tl["unit"] == "week" and tl["total"] == 4 and tl["undated"] == 3 and tl["filled"]
+    assert tl["buckets"] == [
+        {"period": "2025-W07", "count": 2},
+        {"period": "2025-W08", "count": 1},
+        {"period": "2025-W09", "count": 0},
+        {"period": "2025-W10", "count": 1},
+    ]
+    assert timeline(dates)["unit"] == "day"  # 19 days apart
+    assert [b["count"] for b in timeline(dates, "month")["buckets"]] == [3, 1]
+    empty = timeline([None, "x"])
+    assert empty["buckets"] == [] and empty["total"] == 0 and empty["undated"] == 2
+    # ISO weeks across a year's end: 2020 has a week 53
+    assert [b["period"] for b in timeline(["2020-12-31", "2021-01-11"], "week")["buckets"]] == [
+        "2020-W53",
+        "2021-W01",
+        "2021-W02",
+    ]
+
+
+def test_timeline_unit_and_period_bounds() -> None:
+    start = date(2025, 1, 1)
+    assert timeline_unit([start, start + timedelta(days=45)]) == "day"
+    assert timeline_unit([start, start + timedelta(days=46)]) == "week"
+    assert timeline_unit([start, start + timedelta(days=400)]) == "month"
+    assert timeline_unit([start, start + timedelta(days=4000)]) == "year"
+    assert timeline_unit([]) == "month"
+    assert period_of("2025-02-16T23:59", "week") == "2025-W07"
+    assert period_of("2025-02-17", "week") == "2025-W08"
+    assert period_of("bad", "day") is None
+    assert period_bounds("2025-W07", "week") == ("2025-02-10", "2025-02-16")
+    assert period_bounds("2024-02", "month") == ("2024-02-01", "2024-02-29")
+    assert period_bounds("2025-12-31", "day") == ("2025-12-31", "2025-12-31")
+    assert period_bounds("2025", "year") == ("2025-01-01", "2025-12-31")
+    assert period_bounds("2025-W54", "week") is None
+    assert period_bounds("2025-02", "week") is None
