@@ -20,6 +20,7 @@ from vigie.errors import ConfigError
 __all__ = [
     "ActorOptions",
     "CleanOptions",
+    "CopyOptions",
     "IngestOptions",
     "LanguageOptions",
     "Options",
@@ -29,7 +30,16 @@ __all__ = [
     "load_options",
 ]
 
-DEFAULT_STAGES = ["extract", "metadata", "clean", "language", "entities", "quotes", "dates"]
+DEFAULT_STAGES = [
+    "extract",
+    "metadata",
+    "clean",
+    "language",
+    "fingerprints",
+    "entities",
+    "quotes",
+    "dates",
+]
 #: the stages that need no language model (what `vigie ingest --core` runs)
 CORE_STAGES = ["extract", "metadata", "clean", "language"]
 
@@ -91,6 +101,14 @@ class ActorOptions:
 
 
 @dataclass
+class CopyOptions:
+    #: match each newly stored article against the store (needs the fingerprints stage)
+    enabled: bool = True
+    #: look for translated copies (other languages) within this many days
+    window_days: float = 14.0
+
+
+@dataclass
 class StoreOptions:
     #: SQLite file used when neither --db nor $VIGIE_DB is given
     path: str = "vigie.db"
@@ -111,6 +129,7 @@ class Options:
     clean: CleanOptions = field(default_factory=CleanOptions)
     language: LanguageOptions = field(default_factory=LanguageOptions)
     actors: ActorOptions = field(default_factory=ActorOptions)
+    copies: CopyOptions = field(default_factory=CopyOptions)
     store: StoreOptions = field(default_factory=StoreOptions)
     serve: ServeOptions = field(default_factory=ServeOptions)
 

@@ -90,8 +90,12 @@ class CopyDoc:
     @classmethod
     def from_article(cls, article: Article, key: str | None = None) -> CopyDoc:
         """From a pipeline :class:`~vigie.article.Article` (``results["citations"]``, when
-        present, lists cited outlet names; ``results["fingerprint"]`` is reused)."""
-        cited = article.results.get("citations") or ()
+        present, lists cited outlets: names, or the quotes stage's ``{"outlet": …}`` records;
+        ``results["fingerprint"]`` is reused)."""
+        cited = [
+            c.get("outlet") if isinstance(c, dict) else c
+            for c in article.results.get("citations") or ()
+        ]
         doc = cls.from_text(
             key or article.article_id,
             article.text,

@@ -38,6 +38,7 @@ class IngestReport:
     furniture_learned: int = 0
     recleaned: int = 0
     actors: int | None = None
+    copies: int = 0
     stored_ids: list[str] = field(default_factory=list)
 
     @property
@@ -61,6 +62,7 @@ class IngestReport:
             "furniture_learned": self.furniture_learned,
             "recleaned": self.recleaned,
             "actors": self.actors,
+            "copies": self.copies,
             "failures": [f.to_dict() for f in self.failures],
         }
 
@@ -124,6 +126,11 @@ def ingest(
             yield fresh
 
     since_learn = 0
+    copy_step = None
+    if options.copies.enabled and "fingerprints" in pipeline.names:
+        from vigie.runners.copies import CopyStep
+
+        copy_step = CopyStep(store, options)
     try:
         with LocalExecutor(options.pipeline.workers) as executor:
             for done in executor.map_batches(pipeline.names, lambda: state["options"], batches()):
@@ -136,15 +143,19 @@ def ingest(
                         continue
                     report.stage_errors += sum(1 for e in a.errors if e.error != "note")
                     keep.append(a)
-                for outcome in store.write_articles(keep, run_id):
+                new_articles = []
+                for a, outcome in zip(keep, store.write_articles(keep, run_id), strict=True):
                     if outcome.status != "unchanged":
                         report.stored_ids.append(outcome.article_id)
+                        new_articles.append(a)
                     if outcome.status == "added":
                         report.added += 1
                     elif outcome.status == "version":
                         report.versions += 1
                     else:
                         report.unchanged += 1
+                if copy_step is not None and new_articles:
+                    report.copies += copy_step.match(new_articles)
                 since_learn += len(keep)
                 if since_learn >= LEARN_EVERY and options.clean.learn_from_corpus:
                     since_learn = 0

@@ -215,3 +215,30 @@ MIGRATIONS.append(
     );
     """
 )
+
+MIGRATIONS.append(
+    # 4: fingerprints for copy detection, and copy relations between articles
+    """
+    CREATE TABLE fingerprints (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        fp            BLOB NOT NULL
+    );
+    CREATE TABLE copies (
+        relation_id   INTEGER PRIMARY KEY,
+        a_id          TEXT NOT NULL,       -- article ids, a < b
+        b_id          TEXT NOT NULL,
+        kind          TEXT NOT NULL,       -- exact | near | partial | translated
+        score         REAL NOT NULL,
+        confidence    TEXT,
+        direction     TEXT NOT NULL,       -- known | undetermined
+        source_id     TEXT,                -- the original, when known
+        copy_id       TEXT,                -- the copy, when known
+        lag_seconds   REAL,
+        data          TEXT NOT NULL,       -- the whole relation: evidence, edits, MT signs
+        UNIQUE (a_id, b_id)
+    );
+    CREATE INDEX copies_b ON copies(b_id);
+    CREATE INDEX copies_source ON copies(source_id);
+    CREATE INDEX copies_copy ON copies(copy_id);
+    """
+)
