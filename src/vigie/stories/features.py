@@ -148,8 +148,9 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
     b_toks, b_fold, b_init = _tokens(body)
 
     # a capitalised word is a name unless the text also writes it in lower case; a word
-    # capitalised only at sentence starts must also be capitalised inside a sentence (in any
-    # inflected form: same skeleton) or start two sentences
+    # capitalised only at sentence starts of the body must also be capitalised inside a
+    # sentence (in any inflected form: same skeleton) or start two sentences (a headline's
+    # first word is often its topic: "Tarsanie : ...")
     lower_seen: set[str] = set()
     cap_inside: set[str] = set()
     initial_count: Counter[str] = Counter()
@@ -165,7 +166,9 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
             else:
                 cap_inside.add(name_key(tok))
 
-    def add(toks: list[str], folds: list[str], inits: list[bool], weight: float) -> None:
+    def add(
+        toks: list[str], folds: list[str], inits: list[bool], weight: float, title: bool
+    ) -> None:
         for tok, f, ini in zip(toks, folds, inits, strict=True):
             c = tok[0]
             if c.isdigit() or len(f) < 2 or f in STOP_WORDS:
@@ -175,7 +178,7 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
                 or (
                     len(f) >= 3
                     and f not in lower_seen
-                    and (not ini or initial_count[f] >= 2 or name_key(tok) in cap_inside)
+                    and (not ini or title or initial_count[f] >= 2 or name_key(tok) in cap_inside)
                 )
             )
             if is_name:
@@ -194,8 +197,8 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
             if shown is None or (shown.isupper() and not tok.isupper()):
                 display[k] = tok
 
-    add(t_toks, t_fold, t_init, 1.0 + TITLE_BOOST)
-    add(b_toks, b_fold, b_init, 1.0)
+    add(t_toks, t_fold, t_init, 1.0 + TITLE_BOOST, True)
+    add(b_toks, b_fold, b_init, 1.0, False)
 
     time = parse_time(record.get("published"))
     summary = summarize(title + "\n" + body, t_fold + b_fold)

@@ -131,7 +131,7 @@ sans sous lors leurs quand quel quelle quels quelles sera seront serait etait et
 doit deux trois quatre cinq six sept huit neuf dix cent mille premier premiere dernier derniere
 lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet
 aout septembre octobre novembre decembre annee annees jour jours mois semaine heure heures ans
-monsieur madame mme m mr mrs ms hui aujourd
+monsieur madame mme m mr mrs ms hui aujourd comment pourquoi combien quoi voici voila
 the of and to in on for with at by from as is was were be been are has have had that this these
 those it its they them their there here he she his her we our you your not but or if than then
 so such which who whom what when where why how all any some no more most other into over after

@@ -7,11 +7,14 @@ kept when given; :func:`quote_records` makes these from an article record's
 ``window_days`` apart:
 
 * their speakers are compatible: the same person (compared by the skeleton of the last name,
-  so "Dmitar Koslevski", "Dimitar Koslevski" and "Кослевский" agree), or one of them unknown,
-  anonymous or a description ("le gouvernement valdorien") — then the text must match more
-  strongly;
+  so "Dmitar Koslevski", "Dimitar Koslevski" and "Кослевский" agree) or the same description
+  ("gouvernement valdorien"); or one of them unknown or anonymous, or a person and a
+  description, or two descriptions ("Brennisk" and "gouvernement valdorien" may be one
+  source) — then the text must match more strongly. Two different people never match;
 * in the same language, most word trigrams of the shorter one are in the other (which finds
-  a quote cut at either end or at an ellipsis, and survives a changed word or two); a quote of
+  a quote cut at either end or at an ellipsis, and survives a changed word or two), or, from
+  the same named speaker, a long run of them (eight trigrams and a third of the shorter: a
+  reworded indirect quote); a quote of
   three words or fewer must appear word for word inside the other, from the same named
   speaker; one or two words group only with the same words;
 * in different languages (speakers named and the same; five words or more each), their
@@ -29,11 +32,14 @@ Each :class:`QuoteGroup` describes the spread: the fullest version (most words, 
 language of the first appearance), the first appearance, every outlet with its delay from the
 first appearance, and every variant's difference from the fullest version
 (:mod:`vigie.stories.worddiff`: identical, truncated, extended, altered; ``translated`` for
-another language).
+another language). The fullest version is the one that carries most of the other versions'
+words (in the language of the first appearance), then the one most articles carry, then the
+longest: the original a copy cut or reworded, rather than a rewrite that added context.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -45,7 +51,7 @@ from numpy.typing import NDArray
 
 from vigie.stories.embedding import Embedder, decode_vector, encode_vector
 from vigie.stories.features import parse_time
-from vigie.stories.keys import name_key
+from vigie.stories.keys import fold, name_key
 from vigie.stories.worddiff import CUT, Edit, diff_words, quote_words
 
 __all__ = [
@@ -81,6 +87,9 @@ class QuoteParams:
     min_containment: float = 0.6
     #: ...and at least this many trigrams
     min_shared: int = 2
+    #: a long run in common is enough at a lower share (a reworded indirect quote)
+    long_run_shared: int = 8
+    long_run_containment: float = 0.35
     #: the share when a speaker is unknown, anonymous or a description
     unknown_speaker_containment: float = 0.85
     #: ...and the shorter quote must have this many words
@@ -97,17 +106,23 @@ _NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 
 
 def speaker_key(speaker: str | None) -> str | None:
-    """The key speakers are compared by: the skeleton of a named speaker's last name
-    ("Dmitar Koslevski" → ``kslv``); None for an unknown, anonymous or descriptive speaker
-    ("le gouvernement valdorien")."""
+    """The key speakers are compared by: for a named speaker the skeleton of the last name
+    ("Dmitar Koslevski" → ``kslv``); for a description ("gouvernement valdorien") ``=`` and
+    the folded description; None for an unknown or anonymous speaker."""
     if not speaker or speaker.startswith(_ANONYMOUS):
         return None
     words = _CAPITALISED.findall(speaker)
-    if not words or not words[0][0].isupper():
+    if not words:
         return None
+    if not words[0][0].isupper():
+        return "=" + " ".join(fold(w) for w in words)
     names = [w for w in words if w[0].isupper()]
-    key = name_key(re.split(r"[-'’]", names[-1])[-1]) if names else ""
+    key = name_key(re.split(r"[-'’]", names[-1])[-1])
     return key or None
+
+
+def _person(key: str | None) -> bool:
+    return key is not None and not key.startswith("=")
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -259,6 +274,7 @@ class QuoteGroup:
     id: str
     #: the named speaker (most frequent form), else the most frequent speaker given
     speaker: str | None
+    #: the version that carries most of the others' words (see the module documentation)
     fullest: QuoteVariant
     first: QuoteVariant
     #: every version, in publication order
@@ -445,7 +461,7 @@ class QuoteGroupIndex:
             strength, key=lambda g: (-strength[g][0], -strength[g][1], self._group_order(g))
         )
         out: list[tuple[str, bool]] = []
-        speakers = {q.skey} if q.skey else set()
+        speakers = {q.skey} if q.skey and _person(q.skey) else set()
         for gid in ranked:
             gs = self._group_speakers(gid)
             if len(speakers | gs) <= 1:
@@ -461,7 +477,7 @@ class QuoteGroupIndex:
         p = self.params
         short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
         named = a.skey is not None and a.skey == b.skey
-        if not named and (a.skey is not None and b.skey is not None):
+        if not named and _person(a.skey) and _person(b.skey):
             return None
         n = len(short.words)
         if n < 3:
@@ -474,13 +490,18 @@ class QuoteGroupIndex:
             return None
         share = shared / small
         if named:
-            return (share, shared) if share >= p.min_containment else None
+            if share >= p.min_containment or (
+                shared >= p.long_run_shared and share >= p.long_run_containment
+            ):
+                return (share, shared)
+            return None
         if share >= p.unknown_speaker_containment and n >= p.unknown_speaker_min_words:
             return (share, shared)
         return None
 
     def _group_speakers(self, gid: str) -> set[str]:
-        return {s for k in self._groups[gid] if (s := self._quotes[k].skey)}
+        """The named people a group's quotes are attributed to (at most one)."""
+        return {s for k in self._groups[gid] if _person(s := self._quotes[k].skey) and s}
 
     def _group_order(self, gid: str) -> tuple[float, QuoteKey]:
         first = min(self._groups[gid], key=lambda k: (self._quotes[k].time, k))
@@ -629,7 +650,7 @@ def describe_group(quotes: Sequence[dict[str, Any]], group_id: str = "") -> Quot
     first_time = parse_time(first.get("published"))
     lang = _lang(first)
     same_lang = [q for q in items if _lang(q) == lang or not _lang(q) or not lang]
-    fullest = max(same_lang, key=lambda q: (len(quote_words(q["text"])[1]), -items.index(q)))
+    fullest = _fullest(same_lang)
 
     variants = []
     for q in items:
@@ -681,6 +702,36 @@ def describe_group(quotes: Sequence[dict[str, Any]], group_id: str = "") -> Quot
         outlets=tuple(outlets.values()),
         languages=tuple(sorted({v.language for v in variants if v.language})),
     )
+
+
+def _fullest(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The version that carries most of the words of the others (so the original rather than
+    a rewrite that adds context), then the one most articles carry, the longest, the earliest
+    (``items`` are in publication order)."""
+    texts: dict[tuple[str, ...], list[int]] = {}
+    for i, q in enumerate(items):
+        words = tuple(w for w in quote_words(q["text"])[1] if w != CUT)
+        texts.setdefault(words, []).append(i)
+    if len(texts) == 1:
+        return items[0]
+    distinct = list(texts.items())[:_FULLEST_MAX_TEXTS]
+    best: tuple[int, int, int, int] | None = None
+    chosen = 0
+    for words, where in distinct:
+        score = (len(where) - 1) * len(words)
+        for other, other_where in distinct:
+            if other is words:
+                continue
+            sm = difflib.SequenceMatcher(None, words, other, autojunk=False)
+            score += len(other_where) * sum(b.size for b in sm.get_matching_blocks())
+        key = (score, len(where), len(words), -where[0])
+        if best is None or key > best:
+            best, chosen = key, where[0]
+    return items[chosen]
+
+
+#: distinct texts compared when choosing a group's fullest version
+_FULLEST_MAX_TEXTS = 40
 
 
 def _lang(q: dict[str, Any]) -> str:
