@@ -10,6 +10,7 @@ requests (several queries, several articles…). Build a store first, for exampl
     python benchmarks/ingest.py --db /tmp/bench/web.db --limit 50000
     vigie --db /tmp/bench/web.db analyse --stages metadata,clean,language,entities,quotes \\
         --since 2015-01-01 --until 2015-02-28      # quotations for a slice of it
+    vigie --db /tmp/bench/web.db actors rebuild  # actors, if the analyse did not build them
 
 Target: p95 < 200 ms for every page.
 """
@@ -26,6 +27,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -65,6 +67,11 @@ def _requests(store: SQLiteStore, n_articles: int, seed: int) -> dict[str, list[
     months = [p for p, _ in store.search_volume(None, unit="month")]
     month = months[len(months) // 2] if months else "2015-01"
     articles = [f"/articles/{i}" for i in plain + with_quotes]
+    ranked = store.actors(limit=200)
+    quoted_actors = [a["id"] for a in ranked if a["n_quotes"]]
+    actors = quoted_actors[:5] + rng.sample(quoted_actors[5:], min(5, len(quoted_actors[5:])))
+    named = [a["id"] for a in store.actors(limit=n_articles, offset=1000)] or actors
+    top_actor = quote(ranked[0]["name"][:6] if ranked else "Poutin")
     return {
         "home /": ["/"],
         f"home / {UNCACHED}": ["/"],
@@ -94,6 +101,23 @@ def _requests(store: SQLiteStore, n_articles: int, seed: int) -> dict[str, list[
             f"/speakers?outlet={outlets[0]}",
         ],
         "speakers.json": ["/speakers.json?limit=500"],
+        "actors /actors": [
+            "/actors",
+            "/actors?kind=person",
+            "/actors?kind=place&offset=100",
+            f"/actors?name={top_actor}",
+        ],
+        "actors.json": ["/actors.json?limit=100", f"/actors.json?name={top_actor}"],
+        "actor page (quoted most)": [f"/actors/{i}" for i in actors[:5]],
+        "actor page (others)": [f"/actors/{i}" for i in actors[5:] + named[:5]],
+        "actor.json": [f"/actors/{i}.json" for i in actors],
+        "actor page, per week / a month": [
+            *(f"/actors/{i}?unit=week" for i in actors[:3]),
+            *(f"/actors/{i}?since={month}&until={month}" for i in actors[:3]),
+        ],
+        "/actors/lookup (speaker → actor)": [
+            f"/actors/lookup?speaker={quote(s['speaker'])}" for s in speakers[:10]
+        ],
         "runs /runs": ["/runs"],
         "export citations.csv (all)": ["/export/citations.csv"],
         f"export quotes.csv ({month})": [f"/export/quotes.csv?since={month}&until={month}"],
@@ -111,7 +135,7 @@ async def _time(client: httpx.AsyncClient, url: str) -> float:
     r = await client.get(url)
     await r.aread()
     elapsed = (time.perf_counter() - t0) * 1000
-    if r.status_code != 200:
+    if r.status_code not in (200, 303):
         sys.exit(f"{url}: HTTP {r.status_code}: {r.text[:300]}")
     return elapsed
 

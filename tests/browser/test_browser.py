@@ -294,9 +294,9 @@ def test_quotes_page_downloads_a_csv(server: str, page: tuple[Any, Watch], shots
     items = pg.locator("ol.quotes > li")
     assert items.count() == 10
     pg.screenshot(path=str(shots / "quotes.png"), full_page=True)
-    # a speaker link filters the quotations
-    speaker = items.first.locator("a.speaker")
-    name = speaker.inner_text()
+    # a speaker's filter link filters the quotations (the name goes to the actor's page)
+    name = items.first.locator("a.speaker").inner_text()
+    speaker = items.first.locator("a[href*='speaker=']")
     with pg.expect_navigation():
         speaker.click()
     assert "speaker=" in pg.url
@@ -334,9 +334,57 @@ def test_search_shows_a_volume_chart(server: str, page: tuple[Any, Watch], shots
     assert watch.problems() == []
 
 
+def test_a_speaker_leads_to_the_actor_and_its_timeline(
+    server: str, page: tuple[Any, Watch], shots: Path
+) -> None:
+    pg, watch = page
+    actor = "/actors/per:dmitar-koslevski"
+    hits = httpx.get(server + "/search.json", params={"q": "Koslevski", "limit": 50}).json()
+    # an article where a highlighted quotation's speaker is named in the text
+    for hit in hits["hits"]:
+        pg.goto(server + f"/articles/{hit['article_id']}")
+        link = pg.locator(f".original a.mention-link[href='{actor}']")
+        if link.count():
+            break
+    else:
+        pytest.fail("no article links a speaker mention to Dmitar Koslevski's page")
+    assert "Dmitar Koslevski" in (link.first.get_attribute("title") or "")
+    # keyboard: focus the speaker's link, then follow it
+    link.first.focus()
+    with pg.expect_navigation():
+        pg.keyboard.press("Enter")
+    assert pg.url == server + actor
+    assert pg.locator("h1").inner_text() == "Dmitar Koslevski"
+    chart = pg.locator("svg.chart")
+    assert chart.is_visible()
+    assert "per day" in pg.locator("#timeline-h").inner_text()
+    assert pg.locator("svg.chart .bars rect").count() >= 10
+    box = chart.bounding_box()
+    assert box and box["width"] > 500 and box["height"] > 150
+    relays = pg.locator("#relays-h + .relay-columns")
+    assert relays.is_visible() and "Telekar" in relays.inner_text()
+    assert pg.locator("ol.quotes > li").count() >= 20
+    # the counts as a table, each period leading to its quotations
+    pg.locator(".chart-data summary").click()
+    first = pg.locator(".chart-data tbody a").first
+    period = first.inner_text()
+    with pg.expect_navigation():
+        first.click()
+    assert f"since={period}" in pg.url and f"until={period}" in pg.url
+    assert pg.locator(".active-filters").is_visible()
+    pg.goto(server + actor)
+    pg.screenshot(path=str(shots / "actor.png"), full_page=True, clip=ACTOR_CLIP)
+    assert pg.evaluate("() => window.__csp") == []
+    assert watch.problems() == []
+
+
+#: the top of an actor's page: facts, aliases, roles, timeline, relays, first quotations
+ACTOR_CLIP = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": 1400}
+
+
 def test_hostile_pages_run_no_script(server: str, page: tuple[Any, Watch]) -> None:
     pg, watch = page
-    for path in ("/", "/runs", "/index.json", "/quotes", "/speakers"):
+    for path in ("/", "/runs", "/index.json", "/quotes", "/speakers", "/actors"):
         pg.goto(server + path)
     links = pg.locator("a[href^='/articles/']")
     # the demo's hostile page, when ingested, is among the articles: open every hit
