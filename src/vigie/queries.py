@@ -377,3 +377,161 @@ def actor_view(store: SQLiteStore, actor_id: str) -> dict[str, Any]:
         "outlets": sorted({q["outlet"] for q in quotes if q["outlet"]}),
         "vias": sorted({q["via"] for q in quotes if q["via"]}),
     }
+
+
+# -- who copied whom ---------------------------------------------------------------------------
+
+COPY_EXPORT_FIELDS = [
+    "original",
+    "copy",
+    "kind",
+    "score",
+    "confidence",
+    "direction",
+    "direction_reason",
+    "lag_seconds",
+    "original_article_id",
+    "copy_article_id",
+    "original_outlet",
+    "copy_outlet",
+    "languages",
+    "title_changed",
+    "edit_ratio",
+    "evidence",
+    "edits",
+    "mt_signs",
+]
+
+
+def copy_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored copy relation: ``original``/``copy`` are the docs (path or URL) of the two
+    articles — the source first when the direction is known, else in stored order."""
+    data = row["data"]
+    a_is_source = row["source_id"] is None or row["source_id"] == row["a_id"]
+    first, second = ("a", "b") if a_is_source else ("b", "a")
+    # passages and edits name their sides after the relation's own a and b
+    flip = data.get("a") != row[f"{first}_id"]
+
+    def passage(p: dict[str, Any]) -> dict[str, Any]:
+        o, c = ("b", "a") if flip else ("a", "b")
+        return {
+            "original": {"start": p[f"{o}_start"], "end": p[f"{o}_end"], "text": p[f"{o}_text"]},
+            "copy": {"start": p[f"{c}_start"], "end": p[f"{c}_end"], "text": p[f"{c}_text"]},
+            "similarity": p.get("similarity"),
+        }
+
+    swap = {"added": "removed", "removed": "added"} if flip else {}
+    edits = [
+        {"op": swap.get(op, op), **passage({**e, "similarity": None})}
+        for op in ("added", "removed", "changed")
+        for e in data.get(op) or []
+    ]
+    return {
+        "original": row[f"{first}_doc"],
+        "copy": row[f"{second}_doc"],
+        "kind": row["kind"],
+        "score": round(row["score"], 4),
+        "confidence": row["confidence"],
+        "direction": row["direction"],
+        "direction_reason": data.get("direction_reason"),
+        "lag_seconds": row["lag_seconds"],
+        "original_article_id": row[f"{first}_id"],
+        "copy_article_id": row[f"{second}_id"],
+        "original_outlet": row[f"{first}_outlet"],
+        "copy_outlet": row[f"{second}_outlet"],
+        "original_published": row[f"{first}_published"],
+        "copy_published": row[f"{second}_published"],
+        "original_title": row[f"{first}_title"],
+        "copy_title": row[f"{second}_title"],
+        "languages": [row[f"{first}_language"], row[f"{second}_language"]],
+        "title_changed": data.get("title_changed"),
+        "edit_ratio": data.get("edit_ratio"),
+        "evidence": [passage(p) for p in data.get("passages") or []],
+        "edits": edits,
+        "mt_signs": data.get("mt_signs") or [],
+    }
+
+
+def copies(
+    store: SQLiteStore,
+    *,
+    of: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    return [
+        copy_record(r)
+        for r in store.copies(of=of, outlet=outlet, kind=kind, limit=limit, offset=offset)
+    ]
+
+
+def lineage(store: SQLiteStore, article_id: str) -> dict[str, Any]:
+    """Where an article comes from and where it went: the chain of parents (each one's closest
+    earlier source: most similar, then latest) and the tree of copies below it."""
+    store.get_article(article_id)  # NotFoundError for an unknown id
+
+    def brief(aid: str) -> dict[str, Any]:
+        a = store.get_article(aid)
+        return {
+            "article_id": aid,
+            "doc": a.doc,
+            "outlet": a.outlet,
+            "published": a.published,
+            "title": a.title,
+            "language": a.language,
+        }
+
+    def parent(aid: str) -> str | None:
+        sources = store.copy_sources(aid)
+        if not sources:
+            return None
+        return max(sources, key=lambda s: (s[1], s[2] or "", s[0]))[0]
+
+    chain: list[dict[str, Any]] = []
+    seen = {article_id}
+    cur = parent(article_id)
+    while cur is not None and cur not in seen:
+        seen.add(cur)
+        chain.append(brief(cur))
+        cur = parent(cur)
+
+    def tree(aid: str, depth: int) -> list[dict[str, Any]]:
+        out = []
+        for child in store.copy_children(aid):
+            if child in seen or parent(child) != aid or depth > 20:
+                continue
+            seen.add(child)
+            out.append({**brief(child), "copies": tree(child, depth + 1)})
+        return out
+
+    return {"article": brief(article_id), "ancestors": chain, "copies": tree(article_id, 0)}
+
+
+def outlet_graph(store: SQLiteStore) -> dict[str, Any]:
+    """Outlet → outlet copy edges: copies, median lag, share that hides its source."""
+    import statistics
+
+    edges: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in store.outlet_copy_edges():
+        edges.setdefault((e["source_outlet"], e["copy_outlet"]), []).append(e)
+    out = []
+    for (src, dst), rows in sorted(edges.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lags = [r["lag_seconds"] for r in rows if r["lag_seconds"] is not None]
+        out.append(
+            {
+                "source": src,
+                "copier": dst,
+                "copies": len(rows),
+                "kinds": {
+                    k: sum(1 for r in rows if r["kind"] == k)
+                    for k in sorted({r["kind"] for r in rows})
+                },
+                "median_lag_seconds": statistics.median(lags) if lags else None,
+                "hidden_source_share": round(
+                    sum(1 for r in rows if not r["cites_source"]) / len(rows), 3
+                ),
+            }
+        )
+    return {"edges": out}

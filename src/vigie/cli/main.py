@@ -9,6 +9,7 @@ from vigie.cli.actors import actors_group
 from vigie.cli.analyse import analyse_cmd
 from vigie.cli.articles import export_group, search_cmd, show_cmd
 from vigie.cli.context import Ctx
+from vigie.cli.copies import copies_cmd, lineage_cmd, outlets_cmd
 from vigie.cli.demo import demo_cmd
 from vigie.cli.ingest import ingest_cmd, runs_cmd
 from vigie.cli.quotes import quotes_cmd
@@ -38,6 +39,9 @@ for command in (
     analyse_cmd,
     quotes_cmd,
     actors_group,
+    copies_cmd,
+    lineage_cmd,
+    outlets_cmd,
     ingest_cmd,
     search_cmd,
     export_group,
