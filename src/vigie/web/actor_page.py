@@ -58,7 +58,7 @@ def _keep(q: dict[str, Any], filters: dict[str, str]) -> bool:
 def registry_view(store: SQLiteStore, options: Options, actor_id: str) -> dict[str, Any]:
     """The registry file, whether writes are on, and what the registry says of this actor
     (its aliases, the ids merged into it, the names split off to it)."""
-    path = registry_path(store, options)
+    path = registry_path(store, options).absolute()
     view: dict[str, Any] = {
         "path": str(path),
         "exists": path.is_file(),

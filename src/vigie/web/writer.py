@@ -95,7 +95,7 @@ class Writer:
         with self._lock:
             store = SQLiteStore(self.db_path)
             try:
-                path = registry_path(store, self.options)
+                path = registry_path(store, self.options).absolute()
                 registry = Registry.load(path) if path.is_file() else Registry()
                 apply(registry)
                 # what is saved must load again (an edit method that lets a bad value through
