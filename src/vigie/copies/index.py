@@ -125,6 +125,8 @@ class CopyIndex:
         self.min_outlet_df = min_outlet_df
         self.always_df = always_df
         self._boilerplate: set[int] = set()
+        #: anchors found not to be boilerplate, with the frequency they had then
+        self._not_boilerplate: dict[int, int] = {}
         self._keys: list[str] = []
         self._ids: dict[str, int] = {}
         self._sigs = np.zeros((1024, minhash.NUM_PERM), dtype=np.uint32)
@@ -247,16 +249,33 @@ class CopyIndex:
         todo = np.flatnonzero(~mask)
         if not len(todo):
             return mask
-        df, qidx, ids = self._anchors.gather(uniq[todo], self.always_df - 1)
+        df, _, _ = self._anchors.gather(uniq[todo], -1)  # counts only
         mask[todo[df >= self.always_df]] = True
+        # anchors checked before, whose frequency has not grown by a tenth, are still not
+        # boilerplate: only the others are gathered and counted per outlet
+        seen = self._not_boilerplate
+        df_at = dict(zip(todo.tolist(), df.tolist(), strict=True))
+        recheck = [
+            t
+            for t, k, n in zip(todo.tolist(), uniq[todo].tolist(), df.tolist(), strict=True)
+            if self.min_outlet_df <= n < self.always_df and n > seen.get(k, 0) * 1.1
+        ]
+        todo = np.array(recheck, dtype=np.int64)
+        if not len(todo):
+            known.update(uniq[mask].tolist())
+            return mask
+        _, qidx, ids = self._anchors.gather(uniq[todo], self.always_df - 1)
+        best = np.zeros(len(todo), dtype=np.int64)
         if len(ids):
             codes = self._outlet_code[ids].astype(np.int64)
             valid = codes >= 0
             n_codes = max(1, len(self._outlet_ids))
             pair, counts = np.unique(qidx[valid] * n_codes + codes[valid], return_counts=True)
-            best = np.zeros(len(todo), dtype=np.int64)
             np.maximum.at(best, pair // n_codes, counts)
             mask[todo[best >= self.min_outlet_df]] = True
+        for t in todo.tolist():
+            if not mask[t]:
+                seen[int(uniq[t])] = df_at[t]
         known.update(uniq[mask].tolist())
         return mask
 
