@@ -19,6 +19,7 @@ import copy
 import hashlib
 import hmac
 import io
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -26,7 +27,7 @@ from typing import Any
 from vigie.actors import Registry
 from vigie.article import Article
 from vigie.config import Options
-from vigie.errors import NotFoundError
+from vigie.errors import NotFoundError, StoreError, VigieError
 from vigie.ingest.sources import read_bytes_jsonl
 from vigie.runners.actors import rebuild_actors, registry_path
 from vigie.runners.ingest import ingest
@@ -91,7 +92,8 @@ class Writer:
         from the stored articles; ``{registry, actors, articles, exists}`` (``exists``: the
         actor ``actor_id`` is still an actor). A
         :class:`~vigie.actors.RegistryError` (the file cannot be used, or the edit is
-        refused) leaves the file as it was."""
+        refused) leaves the file as it was; a store that cannot be rebuilt (locked too long by
+        another process) is a :class:`~vigie.errors.StoreError` saying the file was saved."""
         with self._lock:
             store = SQLiteStore(self.db_path)
             try:
@@ -102,7 +104,13 @@ class Writer:
                 # would otherwise leave a file no command can read)
                 Registry.loads(registry.dumps(), source=str(path))
                 registry.save(path)
-                report = rebuild_actors(store, self.options)
+                try:
+                    report = rebuild_actors(store, self.options)
+                except (sqlite3.Error, VigieError) as exc:
+                    raise StoreError(
+                        f"the registry {path} was saved, but the actors could not be rebuilt "
+                        f"({exc}): run `vigie actors rebuild` (the next ingest rebuilds them too)"
+                    ) from None
                 try:
                     store.actor(actor_id)
                     exists = True
