@@ -231,3 +231,13 @@ def test_actors_list_show_edit_and_export(tmp_path: Path, samples_dir: Path) -> 
     assert code == 2 and "no actor" in err
     _, out, _ = run(db, "export", "actors", "--format", "csv")
     assert out.splitlines()[0].startswith("id,name,kind,aliases")
+
+
+def test_registry_edit_that_would_break_the_registry_is_refused(
+    tmp_path: Path, samples_dir: Path
+) -> None:
+    db = tmp_path / "v.db"
+    run(db, "ingest", "--workers", "1", "--stages", "core", str(samples_dir))
+    code, _, err = run(db, "actors", "merge", "per:a", "not an id")
+    assert code == 2 and "registry unchanged" in err
+    assert not (tmp_path / "actors.yaml").exists()

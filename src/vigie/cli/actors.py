@@ -83,12 +83,18 @@ def _edit(ctx: Ctx, change: str, apply: object) -> None:
     store = ctx.open_store()
     try:
         path = registry_path(store, ctx.options)
+        before = path.read_bytes() if path.is_file() else None
         try:
             registry = Registry.load(path) if path.is_file() else Registry()
             apply(registry)  # type: ignore[operator]
             registry.save(path)
+            Registry.load(path)  # an edit must leave a registry that loads again
         except (RegistryError, ValueError) as exc:
-            fail(str(exc))
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(before)
+            fail(f"registry unchanged: {exc}")
         report = rebuild_actors(store, ctx.options)
     finally:
         store.close()

@@ -969,8 +969,8 @@ class SQLiteStore:
             clauses.append("kind = ?")
             params.append(kind)
         if name:
-            clauses.append("(name_key LIKE ? OR aliases LIKE ?)")
-            params.extend([f"%{fold(name)}%", f"%{name}%"])
+            clauses.append("(name_key LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
+            params.extend([_contains(fold(name)), _contains(name)])
         rows = self.conn.execute(
             f"SELECT * FROM actors WHERE {' AND '.join(clauses)}"
             " ORDER BY n_quotes DESC, n_mentions DESC, actor_id LIMIT ? OFFSET ?",
