@@ -68,8 +68,10 @@ MODELS: dict[str, tuple[str, ...]] = {
 CHUNK_CHARS = 10_000
 #: only the first this many characters of the clean text are parsed (a note says so)
 MAX_CHARS = 300_000
-#: articles whose parse is kept in the process for the stages that follow
-MEMO_SIZE = 4
+#: articles whose parse is kept in the process for the stages that follow: at least a
+#: pipeline batch (``pipeline.batch_size``), since batches run stage by stage and the quotes
+#: stage must find every article's parse (about 0.1 MB each)
+MEMO_SIZE = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +413,26 @@ def _skip_note(article: Article, language: str) -> None:
     article.note("entities", f"skipped: no model for language {language}")
 
 
-@stage("entities", requires=("clean_text",), assigns=("results.entities",))
+def _entities_batch(articles: Sequence[Article], options: Options) -> None:
+    """The batched form of the ``entities`` stage: one ``nlp.pipe`` over the paragraphs of
+    many articles; a failure on one article is recorded on that article."""
+    for a, parsed in zip(articles, parse_many(articles, options), strict=True):
+        try:
+            if parsed is None:
+                _skip_note(a, article_language(a))
+                a.results["entities"] = []
+            else:
+                a.results["entities"] = entities_from_parsed(a, parsed)
+        except Exception as exc:  # one article's failure must not stop the batch
+            a.add_error("entities", exc)
+
+
+@stage(
+    "entities",
+    requires=("clean_text",),
+    assigns=("results.entities",),
+    batch=_entities_batch,
+)
 def run_entities(article: Article, options: Options) -> None:
     """Named entities (PER, ORG, LOC, MISC) per paragraph, with original-text offsets."""
     parsed = parse_article(article, options)
