@@ -299,6 +299,20 @@ def test_state_round_trip_goes_on_identically(split: int) -> None:
     assert restored.groups() == straight.groups()
 
 
+def test_closed_groups_can_be_dropped_from_the_state() -> None:
+    index = QuoteGroupIndex()
+    for q in VERSIONS:
+        index.add(q)
+    assert index.drop_closed() == []
+    before = {g.id for g in index.groups()}
+    later = "Une tout autre déclaration, bien plus tard dans l'année."
+    index.add(quote("later", later, published="2025-09-01"))
+    dropped = index.drop_closed()
+    assert {g.id for g in dropped} == before
+    assert [g.id for g in index.groups()] == [index.group_of("later", 0)]
+    assert index.group_of("v1", 0) is None
+
+
 def test_adding_a_quote_twice_changes_nothing() -> None:
     index = QuoteGroupIndex()
     gid = index.add(VERSIONS[0])

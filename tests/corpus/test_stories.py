@@ -283,6 +283,11 @@ def test_retired_articles_leave_candidate_search_and_close_their_story() -> None
     assert "dam-fr" not in {e["article_id"] for e in state["entries"]}
     assert "st-dam-fr" not in state["open"]
     assert index.story("st-dam-fr").label  # the label is kept when a story closes
+    dropped = index.drop_closed()
+    assert "st-dam-fr" in {s.id for s in dropped}
+    assert index.story_of("dam-fr") is None
+    assert all(s.id != "st-dam-fr" for s in index.stories())
+    assert len(json.dumps(index.to_dict())) < len(json.dumps(state))
 
 
 # -- demo corpus ------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -63,7 +64,7 @@ class StoryParams:
     #: articles stay candidates this many days after the newest article seen
     retention_days: float = 7.0
     #: cosine an article in the same language must reach to join a story
-    threshold: float = 0.2
+    threshold: float = 0.25
     #: mean of neutral-key cosine and lead-embedding cosine to join across languages
     cross_threshold: float = 0.35
     #: neutral-key cosine to join across languages when no embedder is available
@@ -88,21 +89,19 @@ class StoryParams:
     #: keys kept in a story's summed vector
     centroid_keys: int = 300
     #: strongest keys of a new article looked up in the inverted index
-    search_keys: int = 30
+    search_keys: int = 20
     #: candidates whose full similarity is computed
-    max_candidates: int = 60
+    max_candidates: int = 40
+    #: keys held by more recent articles than this are not looked up (they still count in
+    #: the similarity of the candidates found)
+    max_postings: int = 200
     #: background articles assumed when computing idf
     prior_docs: int = 500
     #: names (or words, when names are too few) shown in a story label
     label_terms: int = 3
-
-    def kind_weight(self, key: str) -> float:
-        return {
-            "p": self.weight_name,
-            "w": self.weight_word,
-            "n": self.weight_number,
-            "d": self.weight_date,
-        }.get(key[0], 1.0)
+    #: keys counted for idf; beyond this, keys seen in one article only are forgotten (as if
+    #: never seen: their idf barely changes), which bounds the state of a long-running index
+    max_vocabulary: int = 400_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +302,13 @@ class StoryIndex:
     ) -> None:
         self.params = params or StoryParams()
         self.embedder = embedder
+        p = self.params
+        self._kind_weights = {
+            "p": p.weight_name,
+            "w": p.weight_word,
+            "n": p.weight_number,
+            "d": p.weight_date,
+        }
         self._n = 0
         self._df: Counter[str] = Counter()
         self._max_time: float | None = None
@@ -332,6 +338,14 @@ class StoryIndex:
             return known
         return self._add_features(extract_features(record))
 
+    def add_features(self, features: ArticleFeatures) -> str:
+        """:meth:`add` for features already extracted (:func:`extract_features` is pure and
+        can run in the ingest workers)."""
+        known = self._article_story.get(features.article_id)
+        if known is not None:
+            return known
+        return self._add_features(features)
+
     def add_many(self, records: Iterable[dict[str, Any]]) -> dict[str, str]:
         """Add a batch in publication order (undated ones last, then by id); returns
         ``{article_id: story_id}``."""
@@ -357,6 +371,22 @@ class StoryIndex:
         changed = sorted(self._changed)
         self._changed = set()
         return [self._story(self._stories[s]) for s in changed]
+
+    def drop_closed(self) -> list[Story]:
+        """Forget the stories no new article can join any more (none of their articles is
+        inside the retention period) and return them, so that a long-running index keeps a
+        bounded state; the store keeps them. Their articles are forgotten too: adding one
+        again would start a new story."""
+        self._prune()
+        closed = [sid for sid in self._stories if sid not in self._open]
+        out = []
+        for sid in sorted(closed, key=lambda x: (self._stories[x].first_time, x)):
+            s = self._stories.pop(sid)
+            out.append(self._story(s))
+            for _, aid in s.members:
+                self._article_story.pop(aid, None)
+            self._changed.discard(sid)
+        return out
 
     # -- adding ---------------------------------------------------------------------------
 
@@ -395,8 +425,10 @@ class StoryIndex:
     def _vector(self, counts: dict[str, float]) -> dict[str, float]:
         p = self.params
         base = self._n + p.prior_docs
+        kind = self._kind_weights
+        df = self._df
         weights = {
-            k: p.kind_weight(k) * (1.0 + math.log(c)) * math.log(base / (self._df[k] + 1))
+            k: kind.get(k[0], 1.0) * (1.0 + math.log(c)) * math.log(base / (df[k] + 1))
             for k, c in counts.items()
             if c > 0
         }
@@ -427,11 +459,14 @@ class StoryIndex:
         search = heapq.nlargest(p.search_keys, searchable, key=_by_weight)
         partial: dict[str, float] = {}
         for k, w in search:
-            for aid, wb in self._postings.get(k, {}).items():
+            post = self._postings.get(k)
+            if not post or len(post) > p.max_postings:
+                continue  # a key in that many recent articles finds no story
+            for aid, wb in post.items():
                 partial[aid] = partial.get(aid, 0.0) + w * wb
         if not partial:
             return None
-        cands = heapq.nlargest(p.max_candidates, partial.items(), key=lambda kv: (kv[1], kv[0]))
+        cands = sorted(partial.items(), key=_by_score, reverse=True)[: p.max_candidates]
         # similarities to each story's articles, as multiples of their bar (≥ 1 joins)
         sims: dict[str, list[float]] = {}
         cross: list[tuple[_Entry, float]] = []
@@ -541,7 +576,7 @@ class StoryIndex:
         cen = story.centroid
         for k, w in entry.vec.items():
             cen[k] = cen.get(k, 0.0) + w
-        if len(cen) > p.centroid_keys:
+        if len(cen) > p.centroid_keys * 3 // 2:
             story.centroid = dict(heapq.nlargest(p.centroid_keys, cen.items(), key=_by_weight))
         strongest = heapq.nlargest(
             _LABEL_KEYS, ((k, w) for k, w in entry.vec.items() if k[0] in "pw"), key=_by_weight
@@ -572,6 +607,8 @@ class StoryIndex:
                         del self._postings[k]
         for stats in self._outlets.values():
             stats.compact(self._max_time, self.params.outlet_half_life_days)
+        if len(self._df) > self.params.max_vocabulary:
+            self._df = Counter({k: n for k, n in self._df.items() if n > 1})
         for sid in sorted(self._open):
             s = self._stories[sid]
             if s.last_time < limit:
@@ -658,6 +695,9 @@ class StoryIndex:
 
 def _by_weight(kv: tuple[str, float]) -> tuple[float, str]:
     return (kv[1], kv[0])
+
+
+_by_score = operator.itemgetter(1)
 
 
 def _form(forms: Counter[str]) -> str:

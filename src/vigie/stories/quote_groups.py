@@ -410,6 +410,22 @@ class QuoteGroupIndex:
         self._merged = {}
         return [self.group(g) for g in changed], merged
 
+    def drop_closed(self) -> list[QuoteGroup]:
+        """Forget the groups none of whose quotes is inside the retention period any more
+        and return them (the store keeps them): a long-running index keeps a bounded state."""
+        self._prune()
+        closed = [
+            gid for gid, keys in self._groups.items() if not any(k in self._active for k in keys)
+        ]
+        out = []
+        for gid in sorted(closed, key=self._group_order):
+            out.append(self.group(gid))
+            for k in self._groups.pop(gid):
+                del self._quotes[k]
+            self._changed.discard(gid)
+        self._merged = {old: new for old, new in self._merged.items() if new in self._groups}
+        return out
+
     # -- matching -------------------------------------------------------------------------
 
     def _candidates(self, q: _Quote) -> set[QuoteKey]:
