@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from vigie.article import Article
+from vigie.quotes.export import EXPORT_FIELDS as _QUOTE_EXPORT_FIELDS
 from vigie.storage.sqlite import ArticleFilters, QuoteFilters, SQLiteStore
 
 __all__ = [
@@ -186,20 +187,7 @@ def article_view(store: SQLiteStore, article_id: str) -> dict[str, Any]:
 # -- who said what ----------------------------------------------------------------------------
 
 #: columns of ``vigie export quotes`` (the format of ``specs/quotes.md``)
-QUOTE_EXPORT_FIELDS = [
-    "doc",
-    "doc_sha1",
-    "article_id",
-    "start",
-    "end",
-    "text",
-    "type",
-    "speaker",
-    "speaker_mention",
-    "cue",
-    "via",
-    "confidence",
-]
+QUOTE_EXPORT_FIELDS = list(_QUOTE_EXPORT_FIELDS)
 CITATION_EXPORT_FIELDS = [
     "doc",
     "article_id",

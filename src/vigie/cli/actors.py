@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from vigie import queries
 from vigie.actors import Registry, RegistryError
-from vigie.cli.articles import export_group, write_records
+from vigie.cli.articles import emit_records, export_group, export_options
 from vigie.cli.context import Ctx, emit_json, fail, pass_ctx
 from vigie.errors import VigieError
 from vigie.runners.actors import rebuild_actors, registry_path
@@ -156,19 +154,11 @@ def rebuild_cmd(ctx: Ctx) -> None:
 
 
 @export_group.command("actors")
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@export_options
 @click.option("--kind", type=click.Choice(KINDS))
 @pass_ctx
 def export_actors_cmd(ctx: Ctx, fmt: str, output: str | None, kind: str | None) -> None:
     """One line per actor: id, name, kind, aliases, roles, counts, first and last seen."""
     with ctx.open_store(readonly=True) as store:
         records = queries.actors(store, kind=kind, limit=10**9)
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = write_records(records, queries.ACTOR_EXPORT_FIELDS, fmt, fh)
-        click.echo(f"wrote {n} actors to {output}", err=True)
-    else:
-        write_records(records, queries.ACTOR_EXPORT_FIELDS, fmt, sys.stdout)
+    emit_records(records, queries.ACTOR_EXPORT_FIELDS, fmt, output, "actors")

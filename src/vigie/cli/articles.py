@@ -14,7 +14,14 @@ from vigie.cli.context import Ctx, emit_json, fail, pass_ctx
 from vigie.errors import VigieError
 from vigie.storage.sqlite import ArticleFilters
 
-__all__ = ["export_group", "search_cmd", "show_cmd", "write_records"]
+__all__ = [
+    "emit_records",
+    "export_group",
+    "export_options",
+    "search_cmd",
+    "show_cmd",
+    "write_records",
+]
 
 
 def filter_options(f: Any) -> Any:
@@ -136,16 +143,37 @@ def write_records(
     return n
 
 
+def export_options(f: Any) -> Any:
+    """``--format jsonl|csv`` and ``-o/--output FILE``, shared by every export command."""
+    f = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write here instead of standard output.",
+    )(f)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["jsonl", "csv"]),
+        default="jsonl",
+        show_default=True,
+    )(f)
+
+
+def emit_records(
+    records: Iterable[dict[str, Any]], fields: list[str], fmt: str, output: str | None, what: str
+) -> None:
+    """Write an export to ``output`` (saying how many records) or to standard output."""
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            n = write_records(records, fields, fmt, fh)
+        click.echo(f"wrote {n} {what} to {output}", err=True)
+    else:
+        write_records(records, fields, fmt, sys.stdout)
+
+
 @export_group.command("articles")
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write here instead of standard output.",
-)
+@export_options
 @filter_options
 @pass_ctx
 def export_articles_cmd(
@@ -161,10 +189,10 @@ def export_articles_cmd(
     clean_text, removed [{start, end, text, reason}] and more."""
     filters = _filters(outlet, language, since, until)
     with ctx.open_store(readonly=True) as store:
-        records = queries.export_articles(store, filters)
-        if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = write_records(records, queries.ARTICLE_EXPORT_FIELDS, fmt, fh)
-            click.echo(f"wrote {n} articles to {output}", err=True)
-        else:
-            write_records(records, queries.ARTICLE_EXPORT_FIELDS, fmt, sys.stdout)
+        emit_records(
+            queries.export_articles(store, filters),
+            queries.ARTICLE_EXPORT_FIELDS,
+            fmt,
+            output,
+            "articles",
+        )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
 
 from vigie import queries
-from vigie.cli.articles import export_group, write_records
+from vigie.cli.articles import emit_records, export_group, export_options
 from vigie.cli.context import Ctx, emit_json, fail, pass_ctx
 from vigie.errors import VigieError
 
@@ -115,10 +114,7 @@ def outlets_cmd(ctx: Ctx, graph: bool, as_json: bool) -> None:
 
 
 @export_group.command("copies")
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@export_options
 @click.option("--outlet", help="Either side's outlet contains this.")
 @click.option("--kind", type=click.Choice(KINDS))
 @pass_ctx
@@ -129,9 +125,4 @@ def export_copies_cmd(
     (known|undetermined), lag_seconds and the aligned evidence (offsets on both sides)."""
     with ctx.open_store(readonly=True) as store:
         records = queries.copies(store, outlet=outlet, kind=kind)
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = write_records(records, queries.COPY_EXPORT_FIELDS, fmt, fh)
-        click.echo(f"wrote {n} copy relations to {output}", err=True)
-    else:
-        write_records(records, queries.COPY_EXPORT_FIELDS, fmt, sys.stdout)
+    emit_records(records, queries.COPY_EXPORT_FIELDS, fmt, output, "copy relations")

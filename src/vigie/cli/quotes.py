@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
-from typing import Any
-
 import click
 
 from vigie import queries
-from vigie.cli.articles import _filters, export_group, filter_options, write_records
+from vigie.cli.articles import _filters, emit_records, export_group, export_options, filter_options
 from vigie.cli.context import Ctx, emit_json, pass_ctx
 from vigie.storage.sqlite import QuoteFilters
 
@@ -66,10 +62,7 @@ def quotes_cmd(
 
 
 @export_group.command("quotes")
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@export_options
 @filter_options
 @pass_ctx
 def export_quotes_cmd(
@@ -85,7 +78,7 @@ def export_quotes_cmd(
     start, end, text, type, speaker, speaker_mention, cue, via, confidence)."""
     filters = _filters(outlet, language, since, until)
     with ctx.open_store(readonly=True) as store:
-        _write(
+        emit_records(
             queries.export_quotes(store, filters),
             queries.QUOTE_EXPORT_FIELDS,
             fmt,
@@ -95,10 +88,7 @@ def export_quotes_cmd(
 
 
 @export_group.command("citations")
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@export_options
 @click.option("--source", help="Cited outlet or agency (part of the name).")
 @filter_options
 @pass_ctx
@@ -115,7 +105,7 @@ def export_citations_cmd(
     """One line per mention of a media outlet or agency used as a source ("selon Tass")."""
     filters = _filters(outlet, language, since, until)
     with ctx.open_store(readonly=True) as store:
-        _write(
+        emit_records(
             queries.export_citations(store, source, filters),
             queries.CITATION_EXPORT_FIELDS,
             fmt,
@@ -125,10 +115,7 @@ def export_citations_cmd(
 
 
 @export_group.command("events")
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@export_options
 @filter_options
 @pass_ctx
 def export_events_cmd(
@@ -143,21 +130,10 @@ def export_events_cmd(
     """One line per dated statement ("Le 26 janvier, … ont remis …"), by date."""
     filters = _filters(outlet, language, None, None)
     with ctx.open_store(readonly=True) as store:
-        _write(
+        emit_records(
             queries.export_events(store, filters, since=since, until=until),
             queries.EVENT_EXPORT_FIELDS,
             fmt,
             output,
             "events",
         )
-
-
-def _write(
-    records: Iterable[dict[str, Any]], fields: list[str], fmt: str, output: str | None, what: str
-) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = write_records(records, fields, fmt, fh)
-        click.echo(f"wrote {n} {what} to {output}", err=True)
-    else:
-        write_records(records, fields, fmt, sys.stdout)
