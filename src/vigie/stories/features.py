@@ -42,6 +42,7 @@ LEAD_CHARS = 600
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 # a word after one of these starts a sentence (or a title, a quotation, a line)
 _BREAK = re.compile(r"[.!?…:\n«“\"]")
+_JOINERS = frozenset({" ", "-", "\u00a0"})
 
 
 def parse_time(published: str | None) -> float | None:
@@ -78,6 +79,11 @@ class ArticleFeatures:
     labels: dict[str, str] = field(default_factory=dict)
     #: title and first sentences, for sentence embeddings across languages
     lead: str = ""
+    #: name keys written just before another name (given names: "Dmitar" of "Dmitar
+    #: Koslevski"), shown last in labels
+    given: frozenset[str] = frozenset()
+    #: keys of the title
+    title_keys: frozenset[str] = frozenset()
 
 
 def _language(record: dict[str, Any]) -> str:
@@ -98,11 +104,13 @@ def _own_days(published: str | None) -> set[str]:
     return {f"{day.day}/{day.month}", f"{before.day}/{before.month}"}
 
 
-def _tokens(text: str) -> tuple[list[str], list[str], list[bool]]:
-    """Words and numbers of ``text``, their folded forms, and whether each starts a sentence
-    (an elided article is a word of its own: "l’Ukraine" → "l", "Ukraine")."""
+def _tokens(text: str) -> tuple[list[str], list[str], list[bool], list[bool]]:
+    """Words and numbers of ``text``, their folded forms, whether each starts a sentence, and
+    whether each follows the previous one across a single space or hyphen ("Jean-Pierre
+    Pernaut"). An elided article is a word of its own: "l’Ukraine" → "l", "Ukraine"."""
     toks: list[str] = []
     initial: list[bool] = []
+    joined: list[bool] = []
     breaks = [m.start() for m in _BREAK.finditer(text)]
     b = 0
     nb = len(breaks)
@@ -116,13 +124,14 @@ def _tokens(text: str) -> tuple[list[str], list[str], list[bool]]:
             b += 1
         toks.append(m.group(0))
         initial.append(is_initial)
+        joined.append(prev_end >= 0 and text[prev_end:start] in _JOINERS)
         prev_end = m.end()
     if not toks:
-        return [], [], []
+        return [], [], [], []
     folded = fold("\x00".join(toks)).split("\x00")
     if len(folded) != len(toks):  # a character folded into a separator: rare
         folded = [fold(t) for t in toks]
-    return toks, folded, initial
+    return toks, folded, initial, joined
 
 
 def extract_features(record: dict[str, Any]) -> ArticleFeatures:
@@ -136,6 +145,8 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
     counts: dict[str, float] = {}
     display: dict[str, str] = {}
     labels: dict[str, str] = {}
+    given: set[str] = set()
+    title_keys: set[str] = set()
 
     entity_words: dict[str, str] = {}
     for ent in record.get("entities") or []:
@@ -144,8 +155,8 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
             if part[0].isupper() and len(part) >= 2 and not is_stop(fold(part)):
                 entity_words.setdefault(fold(part), label)
 
-    t_toks, t_fold, t_init = _tokens(title)
-    b_toks, b_fold, b_init = _tokens(body)
+    t_toks, t_fold, t_init, t_join = _tokens(title)
+    b_toks, b_fold, b_init, b_join = _tokens(body)
 
     # a capitalised word is a name unless the text also writes it in lower case; a word
     # capitalised only at sentence starts of the body must also be capitalised inside a
@@ -167,11 +178,18 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
                 cap_inside.add(name_key(tok))
 
     def add(
-        toks: list[str], folds: list[str], inits: list[bool], weight: float, title: bool
+        toks: list[str],
+        folds: list[str],
+        inits: list[bool],
+        joins: list[bool],
+        weight: float,
+        title: bool,
     ) -> None:
-        for tok, f, ini in zip(toks, folds, inits, strict=True):
+        previous_name = ""
+        for tok, f, ini, join in zip(toks, folds, inits, joins, strict=True):
             c = tok[0]
             if c.isdigit() or len(f) < 2 or f in STOP_WORDS:
+                previous_name = ""
                 continue
             is_name = c.isupper() and (
                 f in entity_words
@@ -184,21 +202,28 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
             if is_name:
                 key = name_key(tok)
                 if len(key) < 2:
+                    previous_name = ""
                     continue
                 k = "p:" + key
                 if f in entity_words:
                     labels.setdefault(k, entity_words[f])
+                if previous_name and join:
+                    given.add(previous_name)  # "Dmitar" of "Dmitar Koslevski"
+                previous_name = k
             else:
+                previous_name = ""
                 if len(f) < 3:
                     continue
                 k = "w:" + f[:STEM_LETTERS]
+            if title:
+                title_keys.add(k)
             counts[k] = counts.get(k, 0.0) + weight
             shown = display.get(k)
             if shown is None or (shown.isupper() and not tok.isupper()):
                 display[k] = tok
 
-    add(t_toks, t_fold, t_init, 1.0 + TITLE_BOOST, True)
-    add(b_toks, b_fold, b_init, 1.0, False)
+    add(t_toks, t_fold, t_init, t_join, 1.0 + TITLE_BOOST, True)
+    add(b_toks, b_fold, b_init, b_join, 1.0, False)
 
     time = parse_time(record.get("published"))
     summary = summarize(title + "\n" + body, t_fold + b_fold)
@@ -220,4 +245,6 @@ def extract_features(record: dict[str, Any]) -> ArticleFeatures:
         display=display,
         labels=labels,
         lead=lead,
+        given=frozenset(given),
+        title_keys=frozenset(title_keys),
     )

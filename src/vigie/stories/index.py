@@ -187,6 +187,8 @@ class _StoryState:
     terms: dict[str, float] = field(default_factory=dict)
     #: surface forms seen for those keys
     forms: dict[str, Counter[str]] = field(default_factory=dict)
+    #: in how many of its articles a name key was written as a given name
+    given: dict[str, int] = field(default_factory=dict)
     label: str = ""
 
     @property
@@ -207,6 +209,7 @@ class _StoryState:
             "centroid": self.centroid,
             "terms": self.terms,
             "forms": {k: dict(v) for k, v in self.forms.items()},
+            "given": self.given,
             "label": self.label,
         }
 
@@ -221,6 +224,7 @@ class _StoryState:
             {str(k): float(v) for k, v in d["centroid"].items()},
             {str(k): float(v) for k, v in d["terms"].items()},
             {k: Counter(v) for k, v in d["forms"].items()},
+            {str(k): int(v) for k, v in d["given"].items()},
             d.get("label", ""),
         )
 
@@ -281,6 +285,8 @@ def _iso(time: float) -> str:
 
 #: weights of a story's best, second and third links to a new article
 _LINK_WEIGHTS = (1.0, 0.5, 0.25)
+#: a title key weighs this much more in a story's label
+_TITLE_LABEL_BONUS = 2.0
 #: keys of an article counted in its story's label statistics
 _LABEL_KEYS = 25
 #: additions between two passes that retire old articles
@@ -582,7 +588,10 @@ class StoryIndex:
             _LABEL_KEYS, ((k, w) for k, w in entry.vec.items() if k[0] in "pw"), key=_by_weight
         )
         for k, w in strongest:
-            story.terms[k] = story.terms.get(k, 0.0) + w
+            weight = w * _TITLE_LABEL_BONUS if k in f.title_keys else w
+            story.terms[k] = story.terms.get(k, 0.0) + weight
+            if k in f.given:
+                story.given[k] = story.given.get(k, 0) + 1
             form = f.display.get(k)
             if form:
                 story.forms.setdefault(k, Counter())[form] += 1
@@ -617,20 +626,33 @@ class StoryIndex:
                 s.centroid = {}
                 s.terms = {}
                 s.forms = {}
+                s.given = {}
 
     # -- labels and views -----------------------------------------------------------------
 
     def _label(self, s: _StoryState) -> str:
-        """Top names (or words) of the story: weight over its articles × rarity."""
+        """Top names (or words) of the story: weight over its articles (title keys count
+        double) × rarity; given names count less, an outlet's boilerplate (a presenter's
+        name) not at all."""
         if s.label or not s.terms:
             return s.label
         p = self.params
         base = self._n + p.prior_docs
 
         def score(k: str) -> float:
-            return s.terms[k] * math.log(base / (self._df[k] + 1)) * (1.5 if k[0] == "p" else 1.0)
+            kind = 1.5 if k[0] == "p" else 1.0
+            if s.given.get(k, 0) * 2 > len(s.members):
+                kind *= 0.3  # a given name: "Koslevski" before "Dmitar"
+            return s.terms[k] * math.log(base / (self._df[k] + 1)) * kind
 
-        keys = sorted((k for k in s.terms if k in s.forms), key=lambda k: (-score(k), k))
+        boilerplate: set[str] = set()
+        if self._max_time is not None:
+            for outlet in s.outlets:
+                boilerplate |= self._outlet_common(outlet, s.terms.keys(), self._max_time)
+        keys = sorted(
+            (k for k in s.terms if k in s.forms and k not in boilerplate),
+            key=lambda k: (-score(k), k),
+        )
         names = [k for k in keys if k[0] == "p"][: p.label_terms]
         chosen = names + [k for k in keys if k[0] == "w"][: p.label_terms - len(names)]
         chosen.sort(key=lambda k: (-score(k), k))
