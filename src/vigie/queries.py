@@ -523,3 +523,53 @@ def outlet_graph(store: SQLiteStore) -> dict[str, Any]:
             }
         )
     return {"edges": out}
+
+
+# -- stories and quote groups --------------------------------------------------------------------
+
+STORY_EXPORT_FIELDS = [
+    "story_id",
+    "label",
+    "docs",
+    "article_ids",
+    "first_article",
+    "first_seen",
+    "last_seen",
+    "languages",
+    "outlets",
+]
+QUOTE_GROUP_EXPORT_FIELDS = [
+    "id",
+    "speaker",
+    "first",
+    "fullest",
+    "n_articles",
+    "languages",
+    "outlets",
+    "variants",
+]
+
+
+def stories(
+    store: SQLiteStore, *, min_articles: int = 1, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Stories with their articles in publication order (``docs`` as ingested)."""
+    out = []
+    for s in store.stories(min_articles=min_articles, limit=limit):
+        arts = s.pop("articles")
+        out.append(
+            {
+                **s,
+                "docs": [a["doc"] for a in arts],
+                "article_ids": [a["article_id"] for a in arts],
+                "articles": arts,
+            }
+        )
+    return out
+
+
+def quote_groups(store: SQLiteStore, *, min_articles: int = 1) -> list[dict[str, Any]]:
+    return [
+        {**g, "n_articles": len({v["article_id"] for v in g.get("variants") or []})}
+        for g in store.quote_groups(min_articles=min_articles)
+    ]

@@ -65,3 +65,22 @@ def _text(db: Path, article_id: str) -> str:
     """The original text as stored (offsets of every finding point into it)."""
     _, out, _ = run(db, "show", article_id, "--json")
     return str(json.loads(out)["text"])
+
+
+def test_stories_and_quote_groups(demo_db: Path) -> None:
+    code, out, _ = run(demo_db, "export", "stories")
+    assert code == 0
+    stories = [json.loads(line) for line in out.splitlines()]
+    assert all({"story_id", "label", "docs"} <= set(s) for s in stories)
+    big = sorted((s for s in stories if len(s["docs"]) >= 5), key=lambda s: -len(s["docs"]))
+    assert len(big) == 3  # the demo's three main stories, each across languages
+    for s in big:
+        assert len(s["languages"]) >= 2 and s["label"]
+    every_doc = [d for s in stories for d in s["docs"]]
+    assert len(every_doc) == len(set(every_doc))  # an article is in one story
+    code, out, _ = run(demo_db, "export", "quote-groups", "--min-articles", "2")
+    groups = [json.loads(line) for line in out.splitlines()]
+    assert groups and all(g["n_articles"] >= 2 for g in groups)
+    assert any(len(g["outlets"]) >= 3 for g in groups)  # the wire story's quotes spread
+    code, out, _ = run(demo_db, "stories", "--json")
+    assert code == 0 and json.loads(out)

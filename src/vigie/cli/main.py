@@ -14,6 +14,7 @@ from vigie.cli.demo import demo_cmd
 from vigie.cli.ingest import ingest_cmd, runs_cmd
 from vigie.cli.quotes import quotes_cmd
 from vigie.cli.setup import config_group, serve_cmd
+from vigie.cli.stories import stories_cmd
 
 __all__ = ["cli", "main"]
 
@@ -42,6 +43,7 @@ for command in (
     copies_cmd,
     lineage_cmd,
     outlets_cmd,
+    stories_cmd,
     ingest_cmd,
     search_cmd,
     export_group,

@@ -39,6 +39,7 @@ class IngestReport:
     recleaned: int = 0
     actors: int | None = None
     copies: int = 0
+    stories: int = 0
     stored_ids: list[str] = field(default_factory=list)
 
     @property
@@ -63,6 +64,7 @@ class IngestReport:
             "recleaned": self.recleaned,
             "actors": self.actors,
             "copies": self.copies,
+            "stories": self.stories,
             "failures": [f.to_dict() for f in self.failures],
         }
 
@@ -131,6 +133,11 @@ def ingest(
         from vigie.runners.copies import CopyStep
 
         copy_step = CopyStep(store, options)
+    story_step = None
+    if _analyses(pipeline.names):
+        from vigie.runners.stories import StoryStep
+
+        story_step = StoryStep(store)
     try:
         with LocalExecutor(options.pipeline.workers) as executor:
             for done in executor.map_batches(pipeline.names, lambda: state["options"], batches()):
@@ -156,6 +163,8 @@ def ingest(
                         report.unchanged += 1
                 if copy_step is not None and new_articles:
                     report.copies += copy_step.match(new_articles)
+                if story_step is not None and new_articles:
+                    story_step.add(new_articles)
                 since_learn += len(keep)
                 if since_learn >= LEARN_EVERY and options.clean.learn_from_corpus:
                     since_learn = 0
@@ -168,6 +177,9 @@ def ingest(
             report.furniture_learned, report.recleaned = relearn_furniture(
                 store, options, pipeline.names
             )
+        if story_step is not None:
+            story_step.finish()
+            report.stories = story_step.changed
         if options.actors.enabled and report.stored_ids and _analyses(pipeline.names):
             from vigie.runners.actors import update_actors
 

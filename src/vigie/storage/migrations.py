@@ -242,3 +242,37 @@ MIGRATIONS.append(
     CREATE INDEX copies_copy ON copies(copy_id);
     """
 )
+
+MIGRATIONS.append(
+    # 5: stories (articles on one event) and quote groups (one statement, many reports)
+    """
+    CREATE TABLE stories (
+        story_id      TEXT PRIMARY KEY,
+        label         TEXT NOT NULL,
+        first_article TEXT,
+        first_seen    TEXT,
+        last_seen     TEXT,
+        n_articles    INTEGER NOT NULL,
+        languages     TEXT NOT NULL DEFAULT '[]',
+        outlets       TEXT NOT NULL DEFAULT '[]'
+    ) WITHOUT ROWID;
+    CREATE INDEX stories_size ON stories(n_articles, last_seen);
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY,
+        story_id   TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE TABLE quote_groups (
+        group_id   TEXT PRIMARY KEY,
+        n_articles INTEGER NOT NULL,
+        first_seen TEXT,
+        speaker    TEXT,
+        data       TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_groups_size ON quote_groups(n_articles);
+    CREATE TABLE corpus_state (
+        name  TEXT PRIMARY KEY,
+        state TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """
+)
