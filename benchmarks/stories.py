@@ -399,10 +399,28 @@ def demo_quotes(recs: list[dict[str, Any]], labels: dict[str, dict[str, Any]]) -
             group_of[(v.article_id, v.index)] = g
     per_copy: dict[str, Any] = {}
     orig_quotes = [k for k in group_of if k[0] == orig_id]
+
+    def norm(text: str) -> str:
+        return " ".join(_WORD.findall(fold(text)))
+
+    orig_text = {
+        k: norm(v.text)
+        for k in orig_quotes
+        for v in group_of[k].variants
+        if (v.article_id, v.index) == k
+    }
     for name, kind in sorted(copies.items()):
         cid = by_file[name]["article_id"]
+        copy_text = norm(by_file[name].get("clean_text") or "")
         with_copy = sum(
             1 for k in orig_quotes if any(v.article_id == cid for v in group_of[k].variants)
+        )
+        # original quotes whose words are in the copy's text, yet no copy variant in the group
+        missed = sum(
+            1
+            for k in orig_quotes
+            if orig_text[k] in copy_text
+            and not any(v.article_id == cid for v in group_of[k].variants)
         )
         kinds = Counter(
             v.kind for k in orig_quotes for v in group_of[k].variants if v.article_id == cid
@@ -410,6 +428,7 @@ def demo_quotes(recs: list[dict[str, Any]], labels: dict[str, dict[str, Any]]) -
         per_copy[name] = {
             "copy_kind": kind,
             "original_quotes_found_in_copy": f"{with_copy}/{len(orig_quotes)}",
+            "in_copy_text_but_not_grouped": missed,
             "variant_kinds": dict(kinds),
         }
     multi = [g for g in groups if len({v.article_id for v in g.variants}) > 1]
