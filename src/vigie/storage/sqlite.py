@@ -435,7 +435,7 @@ class SQLiteStore:
                         f"VALUES ({', '.join('?' * len(cols))})",
                         [data[c] for c in cols],
                     )
-                    self._write_derived(int(cur.lastrowid or 0), a)
+                    self._write_derived(int(cur.lastrowid or 0), a, fresh=True)
                     self._count_lines(a)
                     outcomes.append(
                         WriteOutcome(a.article_id, "added" if version == 1 else "version", version)
@@ -444,9 +444,12 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: cannot write articles: {exc}") from None
         return outcomes
 
-    def _write_derived(self, rowid: int, a: Article) -> None:
+    def _write_derived(self, rowid: int, a: Article, *, fresh: bool = False) -> None:
+        """Rows of the derived tables for an article (``fresh``: just inserted, so it has
+        none to replace)."""
         for table, rows in _derived_rows(a).items():
-            self.conn.execute(f"DELETE FROM {table} WHERE article_rowid = ?", (rowid,))
+            if not fresh:
+                self.conn.execute(f"DELETE FROM {table} WHERE article_rowid = ?", (rowid,))
             if rows:
                 self.conn.executemany(_DERIVED_SQL[table], [(rowid, *r) for r in rows])
         fp = a.results.get("fingerprint")
