@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
 from vigie import queries
-from vigie.storage.sqlite import QuoteFilters, SQLiteStore, fold
+from vigie.storage.sqlite import QuoteFilters, SQLiteStore
 from vigie.web.deps import Filters, QuoteFilterParams, open_store, parse_date
 from vigie.web.models import json_responses
 
@@ -107,24 +107,10 @@ def export_csv(request: Request, filters: Filters) -> StreamingResponse:
 # -- quotations ----------------------------------------------------------------------------
 
 
-def _quote_matches(filters: QuoteFilters) -> Callable[[dict[str, Any]], bool]:
-    """Whether an export record passes the speaker, via and type filters (as the quotes
-    table matches them: part of the name, case and accents ignored)."""
-    speaker, via = fold(filters.speaker), fold(filters.via)
-
-    def ok(rec: dict[str, Any]) -> bool:
-        if filters.type and rec.get("type") != filters.type:
-            return False
-        if speaker and speaker not in (fold(rec.get("speaker")) or ""):
-            return False
-        return not via or via in (fold(rec.get("via")) or "")
-
-    return ok
-
-
 def _quotes(filters: QuoteFilters) -> Records:
-    ok = _quote_matches(filters)
-    return lambda store: (r for r in queries.export_quotes(store, filters.articles) if ok(r))
+    """Quotations matching the article filters and the speaker, via and type filters (the
+    quotes table matches them: part of the name, case and accents ignored)."""
+    return lambda store: queries.export_quotes(store, filters)
 
 
 @router.get(
