@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from vigie.article import Article, Paragraph, Removal, StageError
 from vigie.errors import NotFoundError, QueryError, StoreError
+from vigie.storage.copy_store import CopyStore
 from vigie.storage.fts import to_fts5
 from vigie.storage.migrations import MIGRATIONS
+from vigie.storage.outlet_store import OutletStore
+from vigie.storage.sqltext import contains_pattern, fold, now
+from vigie.storage.story_store import StoryStore
 
 __all__ = [
     "ArticleFilters",
@@ -31,16 +33,6 @@ __all__ = [
 
 _SNIP_OPEN = "\x02"
 _SNIP_CLOSE = "\x03"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _contains(text: str | None) -> str:
-    """A LIKE pattern matching ``text`` anywhere, its own % and _ taken literally."""
-    esc = (text or "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{esc}%"
 
 
 @dataclass(frozen=True)
@@ -58,7 +50,7 @@ class ArticleFilters:
         params: list[Any] = []
         if self.outlet:
             clauses.append(f"{alias}.outlet LIKE ? ESCAPE '\\'")
-            params.append(_contains(self.outlet))
+            params.append(contains_pattern(self.outlet))
         if self.language:
             clauses.append(f"{alias}.language = ?")
             params.append(self.language.lower())
@@ -90,10 +82,10 @@ class QuoteFilters:
         clauses = [where]
         if self.speaker:
             clauses.append("q.speaker_key LIKE ? ESCAPE '\\'")
-            params.append(_contains(fold(self.speaker)))
+            params.append(contains_pattern(fold(self.speaker)))
         if self.via:
             clauses.append("q.via_key LIKE ? ESCAPE '\\'")
-            params.append(_contains(fold(self.via)))
+            params.append(contains_pattern(fold(self.via)))
         if self.type:
             clauses.append("q.type = ?")
             params.append(self.type)
@@ -128,14 +120,6 @@ class WriteOutcome:
     article_id: str
     status: str
     version: int
-
-
-def fold(text: str | None) -> str | None:
-    """Lower case without accents, for matching names typed by a user ("serguei" = "Sergueï")."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _span_cols(d: dict[str, Any] | None) -> tuple[Any, Any, Any]:
@@ -261,7 +245,7 @@ def _article_row(a: Article, version: int, run_id: int | None) -> dict[str, Any]
         "results": _results_json(a),
         "errors": json.dumps([e.to_dict() for e in a.errors], ensure_ascii=False),
         "run_id": run_id,
-        "ingested_at": _now(),
+        "ingested_at": now(),
     }
 
 
@@ -290,7 +274,7 @@ def _row_article(row: sqlite3.Row) -> Article:
     return a
 
 
-class SQLiteStore:
+class SQLiteStore(CopyStore, StoryStore, OutletStore):
     """Articles, runs and corpus statistics in one SQLite file."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
@@ -354,7 +338,7 @@ class SQLiteStore:
         with self.conn:
             cur = self.conn.execute(
                 "INSERT INTO runs(started, inputs) VALUES (?, ?)",
-                (_now(), json.dumps(list(inputs), ensure_ascii=False)),
+                (now(), json.dumps(list(inputs), ensure_ascii=False)),
             )
         return int(cur.lastrowid or 0)
 
@@ -366,7 +350,7 @@ class SQLiteStore:
                 "UPDATE runs SET finished=?, seen=?, added=?, versions=?, unchanged=?, failed=?,"
                 " failures=? WHERE run_id=?",
                 (
-                    _now(),
+                    now(),
                     counts.get("seen", 0),
                     counts.get("added", 0),
                     counts.get("versions", 0),
@@ -532,7 +516,7 @@ class SQLiteStore:
             for line in lines:
                 cur = self.conn.execute(
                     "INSERT OR IGNORE INTO furniture(outlet, line, learned_at) VALUES (?, ?, ?)",
-                    (outlet, line, _now()),
+                    (outlet, line, now()),
                 )
                 if cur.rowcount:
                     new.append(line)
@@ -834,7 +818,7 @@ class SQLiteStore:
         where, params = (articles or ArticleFilters()).sql("x")
         if source:
             where += " AND c.source_key LIKE ? ESCAPE '\\'"
-            params.append(_contains(fold(source)))
+            params.append(contains_pattern(fold(source)))
         sql = (
             f"SELECT c.*, {self._ARTICLE_COLS} FROM citations c"
             " JOIN article_facets x ON x.rowid = c.article_rowid"
@@ -973,7 +957,7 @@ class SQLiteStore:
             params.append(kind)
         if name:
             clauses.append("(name_key LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
-            params.extend([_contains(fold(name)), _contains(name)])
+            params.extend([contains_pattern(fold(name)), contains_pattern(name)])
         rows = self.conn.execute(
             f"SELECT * FROM actors WHERE {' AND '.join(clauses)}"
             " ORDER BY n_quotes DESC, n_mentions DESC, actor_id LIMIT ? OFFSET ?",
@@ -1011,234 +995,3 @@ class SQLiteStore:
         ):
             out.setdefault(source, {}).setdefault(idx, []).append(actor_id)
         return out
-
-    # -- copies -----------------------------------------------------------------------------
-    def fingerprint_rows(self) -> Iterator[tuple[str, bytes, str | None, str | None, str | None]]:
-        """``(article_id, fingerprint bytes, published, language, outlet)`` of every article
-        that has a fingerprint."""
-        for r in self.conn.execute(
-            "SELECT a.article_id, f.fp, x.published, x.language, x.outlet FROM fingerprints f"
-            " JOIN articles a ON a.rowid = f.article_rowid"
-            " JOIN article_facets x ON x.rowid = f.article_rowid ORDER BY f.article_rowid"
-        ):
-            yield r[0], bytes(r[1]), r[2], r[3], r[4]
-
-    def save_copies(self, relations: Iterable[dict[str, Any]]) -> int:
-        """Store copy relations (``CopyRelation.to_dict()``), one row per pair (replacing
-        an earlier verdict on the same pair). Returns the number written."""
-        n = 0
-        with self.conn:
-            for r in relations:
-                a_id, b_id = sorted((r["a"], r["b"]))
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO copies(a_id, b_id, kind, score, confidence,"
-                    " direction, source_id, copy_id, lag_seconds, data)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        a_id,
-                        b_id,
-                        r["kind"],
-                        r["score"],
-                        r.get("confidence"),
-                        r["direction"],
-                        r.get("source"),
-                        r.get("copy"),
-                        r.get("lag_seconds"),
-                        json.dumps(r, ensure_ascii=False),
-                    ),
-                )
-                n += 1
-        return n
-
-    def copies(
-        self,
-        *,
-        of: str | None = None,
-        outlet: str | None = None,
-        kind: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Copy relations with both articles' doc, outlet, title and date; ``of``: those of
-        one article; ``outlet``: either side's outlet contains this."""
-        clauses, params = ["1"], []
-        if of:
-            clauses.append("(c.a_id = ? OR c.b_id = ?)")
-            params.extend([of, of])
-        if kind:
-            clauses.append("c.kind = ?")
-            params.append(kind)
-        if outlet:
-            clauses.append("(xa.outlet LIKE ? ESCAPE '\\' OR xb.outlet LIKE ? ESCAPE '\\')")
-            params.extend([_contains(outlet)] * 2)
-        sql = (
-            "SELECT c.*, aa.doc AS a_doc, ab.doc AS b_doc, aa.title AS a_title,"
-            " ab.title AS b_title, xa.outlet AS a_outlet, xb.outlet AS b_outlet,"
-            " xa.published AS a_published, xb.published AS b_published,"
-            " xa.language AS a_language, xb.language AS b_language"
-            " FROM copies c JOIN articles aa ON aa.article_id = c.a_id"
-            " JOIN articles ab ON ab.article_id = c.b_id"
-            " JOIN article_facets xa ON xa.rowid = aa.rowid"
-            " JOIN article_facets xb ON xb.rowid = ab.rowid"
-            f" WHERE {' AND '.join(clauses)}"
-            " ORDER BY coalesce(xa.published, xb.published) DESC, c.relation_id"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        out = []
-        for r in self.conn.execute(sql, params):
-            d = dict(r)
-            d["data"] = json.loads(d["data"])
-            out.append(d)
-        return out
-
-    def copy_sources(self, article_id: str) -> list[tuple[str, float, str | None]]:
-        """``(source id, score, source published)`` of the articles ``article_id`` copies."""
-        return [
-            (r[0], r[1], r[2])
-            for r in self.conn.execute(
-                "SELECT c.source_id, c.score, x.published FROM copies c"
-                " JOIN articles a ON a.article_id = c.source_id"
-                " JOIN article_facets x ON x.rowid = a.rowid"
-                " WHERE c.copy_id = ? AND c.direction = 'known'",
-                (article_id,),
-            )
-        ]
-
-    def copy_children(self, article_id: str) -> list[str]:
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT copy_id FROM copies WHERE source_id = ? AND direction = 'known'"
-                " ORDER BY copy_id",
-                (article_id,),
-            )
-        ]
-
-    def outlet_copy_edges(self) -> list[dict[str, Any]]:
-        """Source outlet → copying outlet for each known-direction copy between two outlets,
-        with its kind, lag and whether the copy cites the source outlet."""
-        rows = [
-            dict(r)
-            for r in self.conn.execute(
-                "SELECT xs.outlet AS source_outlet, xc.outlet AS copy_outlet, c.kind,"
-                " c.lag_seconds, ac.rowid AS copy_rowid"
-                " FROM copies c JOIN articles asrc ON asrc.article_id = c.source_id"
-                " JOIN articles ac ON ac.article_id = c.copy_id"
-                " JOIN article_facets xs ON xs.rowid = asrc.rowid"
-                " JOIN article_facets xc ON xc.rowid = ac.rowid"
-                " WHERE c.direction = 'known' AND xs.outlet IS NOT NULL"
-                " AND xc.outlet IS NOT NULL AND xs.outlet != xc.outlet"
-            )
-        ]
-        cited: dict[int, set[str]] = {}
-        for rowid, key in self.conn.execute(
-            "SELECT article_rowid, source_key FROM citations WHERE article_rowid IN"
-            " (SELECT ac.rowid FROM copies c JOIN articles ac ON ac.article_id = c.copy_id"
-            "  WHERE c.direction = 'known')"
-        ):
-            cited.setdefault(rowid, set()).add(key)
-        for r in rows:
-            src = fold(r["source_outlet"]) or ""
-            keys = cited.get(r.pop("copy_rowid"), set())
-            r["cites_source"] = any(k in src or src in k for k in keys if k)
-        return rows
-
-    # -- stories and quote groups ------------------------------------------------------------
-    def corpus_state(self, name: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT state FROM corpus_state WHERE name = ?", (name,)).fetchone()
-        return None if row is None else json.loads(row[0])
-
-    def write_stories(
-        self,
-        stories: Sequence[dict[str, Any]],
-        groups: Sequence[dict[str, Any]],
-        merged_groups: Iterable[str],
-        states: dict[str, dict[str, Any]] | dict[str, dict[str, object]],
-    ) -> None:
-        """Upsert changed stories (``Story.to_dict()``) with their memberships and changed
-        quote groups (``QuoteGroup.to_dict()``), drop merged-away groups, save the states."""
-        with self.conn:
-            for st in stories:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO stories(story_id, label, first_article, first_seen,"
-                    " last_seen, n_articles, languages, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        st["id"],
-                        st["label"],
-                        st["first_article"],
-                        st["first_seen"],
-                        st["last_seen"],
-                        len(st["article_ids"]),
-                        json.dumps(st["languages"], ensure_ascii=False),
-                        json.dumps(st["outlets"], ensure_ascii=False),
-                    ),
-                )
-                self.conn.executemany(
-                    "INSERT OR REPLACE INTO story_articles(article_id, story_id) VALUES (?, ?)",
-                    [(aid, st["id"]) for aid in st["article_ids"]],
-                )
-            self.conn.execute(
-                "DELETE FROM stories WHERE story_id NOT IN"
-                " (SELECT DISTINCT story_id FROM story_articles)"
-            )
-            for gid in merged_groups:
-                self.conn.execute("DELETE FROM quote_groups WHERE group_id = ?", (gid,))
-            for g in groups:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO quote_groups(group_id, n_articles, first_seen,"
-                    " speaker, data) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        g["id"],
-                        len({v["article_id"] for v in g.get("variants") or []}),
-                        min(
-                            (v["published"] for v in g.get("variants") or [] if v.get("published")),
-                            default=None,
-                        ),
-                        g.get("speaker"),
-                        json.dumps(g, ensure_ascii=False),
-                    ),
-                )
-            for name, state in states.items():
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO corpus_state(name, state) VALUES (?, ?)",
-                    (name, json.dumps(state, ensure_ascii=False)),
-                )
-
-    def stories(
-        self, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
-    ) -> list[dict[str, Any]]:
-        """Stories, most recent first, with their articles' ids in publication order."""
-        sql = (
-            "SELECT * FROM stories WHERE n_articles >= ?"
-            " ORDER BY last_seen IS NULL, last_seen DESC, story_id"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        out = []
-        for r in self.conn.execute(sql, (min_articles,)).fetchall():
-            d = dict(r)
-            d["languages"] = json.loads(d["languages"])
-            d["outlets"] = json.loads(d["outlets"])
-            d["articles"] = [
-                dict(a)
-                for a in self.conn.execute(
-                    "SELECT a.article_id, a.doc, a.title, x.outlet, x.language, x.published"
-                    " FROM story_articles s JOIN articles a ON a.article_id = s.article_id"
-                    " JOIN article_facets x ON x.rowid = a.rowid WHERE s.story_id = ?"
-                    " ORDER BY x.published IS NULL, x.published, a.article_id",
-                    (d["story_id"],),
-                )
-            ]
-            out.append(d)
-        return out
-
-    def quote_groups(self, *, min_articles: int = 1) -> list[dict[str, Any]]:
-        return [
-            json.loads(r[0])
-            for r in self.conn.execute(
-                "SELECT data FROM quote_groups WHERE n_articles >= ?"
-                " ORDER BY n_articles DESC, first_seen, group_id",
-                (min_articles,),
-            )
-        ]

@@ -8,10 +8,13 @@ from vigie.web.routes import (
     articles,
     export,
     home,
+    outlets,
+    quote_groups,
     quotes,
     registry,
     runs,
     search,
+    stories,
     write,
 )
 
@@ -24,6 +27,9 @@ ROUTERS: list[APIRouter] = [
     articles.router,
     quotes.router,
     actors.router,
+    stories.router,
+    outlets.router,
+    quote_groups.router,
     runs.router,
     export.router,
     write.router,
