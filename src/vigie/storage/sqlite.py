@@ -18,6 +18,7 @@ from vigie.storage.copy_store import CopyStore
 from vigie.storage.fts import to_fts5
 from vigie.storage.migrations import MIGRATIONS
 from vigie.storage.outlet_store import OutletStore
+from vigie.storage.quote_group_store import QuoteGroupStore
 from vigie.storage.sqltext import contains_pattern, fold, now
 from vigie.storage.story_store import StoryStore
 
@@ -274,7 +275,7 @@ def _row_article(row: sqlite3.Row) -> Article:
     return a
 
 
-class SQLiteStore(CopyStore, StoryStore, OutletStore):
+class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore):
     """Articles, runs and corpus statistics in one SQLite file."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:

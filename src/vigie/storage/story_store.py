@@ -104,13 +104,3 @@ class StoryStore:
             ]
             out.append(d)
         return out
-
-    def quote_groups(self, *, min_articles: int = 1) -> list[dict[str, Any]]:
-        return [
-            json.loads(r[0])
-            for r in self.conn.execute(
-                "SELECT data FROM quote_groups WHERE n_articles >= ?"
-                " ORDER BY n_articles DESC, first_seen, group_id",
-                (min_articles,),
-            )
-        ]
