@@ -15,6 +15,7 @@ from typing import Any
 from vigie.article import Article, Paragraph, Removal, StageError
 from vigie.errors import NotFoundError, QueryError, StoreError
 from vigie.storage.copy_store import CopyStore
+from vigie.storage.corpus_reset import CorpusReset
 from vigie.storage.fts import to_fts5
 from vigie.storage.migrations import MIGRATIONS
 from vigie.storage.outlet_store import OutletStore
@@ -275,7 +276,7 @@ def _row_article(row: sqlite3.Row) -> Article:
     return a
 
 
-class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore):
+class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusReset):
     """Articles, runs and corpus statistics in one SQLite file."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
