@@ -149,3 +149,35 @@ class CopyStore:
             keys = cited.get(r.pop("copy_rowid"), set())
             r["cites_source"] = any(k in src or src in k for k in keys if k)
         return rows
+
+    # -- reads of the web pages (article page, compare page) ---------------------------------
+    def copy_pair(self, x: str, y: str) -> dict[str, Any] | None:
+        """The stored copy relation between articles ``x`` and ``y`` (either order), shaped as
+        a row of :meth:`copies`, or None when there is none."""
+        a_id, b_id = sorted((x, y))
+        row = self.conn.execute(
+            "SELECT c.*, aa.doc AS a_doc, ab.doc AS b_doc, aa.title AS a_title,"
+            " ab.title AS b_title, xa.outlet AS a_outlet, xb.outlet AS b_outlet,"
+            " xa.published AS a_published, xb.published AS b_published,"
+            " xa.language AS a_language, xb.language AS b_language"
+            " FROM copies c JOIN articles aa ON aa.article_id = c.a_id"
+            " JOIN articles ab ON ab.article_id = c.b_id"
+            " JOIN article_facets xa ON xa.rowid = aa.rowid"
+            " JOIN article_facets xb ON xb.rowid = ab.rowid"
+            " WHERE c.a_id = ? AND c.b_id = ?",
+            (a_id, b_id),
+        ).fetchone()
+        if row is None:
+            return None
+        d = dict(row)
+        d["data"] = json.loads(d["data"])
+        return d
+
+    def article_story(self, article_id: str) -> dict[str, Any] | None:
+        """``{story_id, label, n_articles}`` of the story the article belongs to, or None."""
+        row = self.conn.execute(
+            "SELECT s.story_id, s.label, s.n_articles FROM story_articles sa"
+            " JOIN stories s ON s.story_id = sa.story_id WHERE sa.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else dict(row)
