@@ -157,7 +157,11 @@ def test_core_ingest_then_analyse_adds_quotes(tmp_path: Path, samples_dir: Path)
     assert json.loads(out)["total"] == 0
     code, out, err = run(db, "analyse", "--workers", "1", "--json")
     assert code == 0, err
-    assert json.loads(out) == {"analysed": 5}
+    report = json.loads(out)
+    assert report["analysed"] == 5
+    # the corpus steps fed by the stages run again: copies, stories and quote groups
+    assert set(report["corpus"]) == {"articles", "copies", "stories", "quote_groups"}
+    assert report["corpus"]["articles"] == 5 and report["corpus"]["stories"] >= 1
     _, out, _ = run(db, "quotes", "--speaker", "serguei lavrov", "--json")
     lavrov = json.loads(out)
     assert lavrov["total"] >= 5

@@ -16,14 +16,23 @@ __all__ = ["Pipeline", "run_batch", "run_stages"]
 @dataclass(frozen=True)
 class Pipeline:
     """Stages checked for order at construction: each one's ``requires`` must be met by the
-    article's initial attributes or by what an earlier stage ``assigns``."""
+    article's initial attributes, by ``given`` (what articles read back from the store already
+    hold) or by what an earlier stage ``assigns``."""
 
     names: tuple[str, ...]
     options: Options
+    given: frozenset[str]
 
-    def __init__(self, names: Sequence[str], options: Options | None = None) -> None:
+    def __init__(
+        self,
+        names: Sequence[str],
+        options: Options | None = None,
+        *,
+        given: Iterable[str] = (),
+    ) -> None:
         object.__setattr__(self, "names", tuple(names))
         object.__setattr__(self, "options", options or Options())
+        object.__setattr__(self, "given", frozenset(given))
         self.check()
 
     @classmethod
@@ -36,7 +45,7 @@ class Pipeline:
 
     def check(self) -> None:
         seen: set[str] = set()
-        available = set(INITIAL)
+        available = set(INITIAL) | self.given
         for name in self.names:
             if name in seen:
                 raise PipelineError(f"stage {name!r} appears twice in the pipeline")

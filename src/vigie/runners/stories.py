@@ -9,10 +9,14 @@ from vigie.article import Article
 from vigie.storage.sqlite import SQLiteStore
 from vigie.stories import QuoteGroupIndex, StoryIndex, default_embedder, quote_records
 
-__all__ = ["StoryStep"]
+__all__ = ["STATES", "StoryStep"]
 
 _STORIES = "stories"
 _QUOTE_GROUPS = "quote_groups"
+#: quote-group ids merged into others: ``{old id: id it now lives under}``
+_MERGED_GROUPS = "quote_groups_merged"
+#: every state this step saves (what a rebuild clears)
+STATES = (_STORIES, _QUOTE_GROUPS, _MERGED_GROUPS)
 
 
 def _record(a: Article) -> dict[str, object]:
@@ -30,8 +34,11 @@ def _record(a: Article) -> dict[str, object]:
 
 class StoryStep:
     """Holds the story and quote-group indexes for one run: each batch of newly stored
-    articles joins them and the changed stories and groups are stored at once; the indexes'
-    state is saved when the run finishes."""
+    articles joins them and the changed stories and groups are stored at once. When the run
+    finishes, the stories and groups no new article can join any more are dropped from the
+    indexes (the store keeps them) and the indexes' state is saved, so the state stays bounded
+    by the retention period however large the store grows. A group merged into another keeps
+    its old id as an alias (state ``quote_groups_merged``), so links to it still resolve."""
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
@@ -48,6 +55,7 @@ class StoryStep:
             if saved_q
             else QuoteGroupIndex(embedder=embedder)
         )
+        self.merged: dict[str, str] = dict(store.corpus_state(_MERGED_GROUPS) or {})
         self.changed = 0
 
     def add(self, articles: Sequence[Article]) -> None:
@@ -60,11 +68,24 @@ class StoryStep:
         self._flush({})
 
     def finish(self) -> None:
-        self._flush({_STORIES: self.stories.to_dict(), _QUOTE_GROUPS: self.groups.to_dict()})
+        self._flush({})
+        self.stories.drop_closed()
+        self.groups.drop_closed()
+        self._flush(
+            {
+                _STORIES: self.stories.to_dict(),
+                _QUOTE_GROUPS: self.groups.to_dict(),
+                _MERGED_GROUPS: dict(self.merged.items()),
+            }
+        )
 
     def _flush(self, states: dict[str, dict[str, object]]) -> None:
         changed_stories = self.stories.pop_changed()
         changed_groups, merged = self.groups.pop_changed()
+        if merged:
+            # an alias pointing at a group merged away now points where that group went
+            self.merged = {old: merged.get(new, new) for old, new in self.merged.items()}
+            self.merged.update(merged)
         self.changed += len(changed_stories)
         self.store.write_stories(
             [s.to_dict() for s in changed_stories],
