@@ -24,6 +24,7 @@ __all__ = [
     "IngestOptions",
     "LanguageOptions",
     "Options",
+    "OutletOptions",
     "PipelineOptions",
     "ServeOptions",
     "StoreOptions",
@@ -109,6 +110,14 @@ class CopyOptions:
 
 
 @dataclass
+class OutletOptions:
+    #: more state news agencies and broadcasters, added to the built-in list
+    #: (vigie.outlets.state_media): names as outlets and citations write them, matched with
+    #: case, accents and punctuation ignored
+    state_media: list[str] = field(default_factory=list)
+
+
+@dataclass
 class StoreOptions:
     #: SQLite file used when neither --db nor $VIGIE_DB is given
     path: str = "vigie.db"
@@ -130,6 +139,7 @@ class Options:
     language: LanguageOptions = field(default_factory=LanguageOptions)
     actors: ActorOptions = field(default_factory=ActorOptions)
     copies: CopyOptions = field(default_factory=CopyOptions)
+    outlets: OutletOptions = field(default_factory=OutletOptions)
     store: StoreOptions = field(default_factory=StoreOptions)
     serve: ServeOptions = field(default_factory=ServeOptions)
 
@@ -151,6 +161,12 @@ def _merge(obj: Any, data: dict[str, Any], where: str) -> None:
                 raise ConfigError(f"{where}.{key}: expected a table, got {value!r}")
             _merge(current, value, f"{where}.{key}")
             continue
+        if (
+            key == "state_media"
+            and isinstance(value, list)
+            and not all(isinstance(x, str) for x in value)
+        ):
+            raise ConfigError(f"{where}.state_media: expected a list of names (strings)")
         if key == "furniture" and isinstance(value, dict):
             for outlet, lines in value.items():
                 if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):

@@ -1,0 +1,1 @@
+"""Outlets: which ones are state media (:mod:`vigie.outlets.state_media`)."""
