@@ -5,10 +5,72 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["StoryStore"]
+from vigie.storage.sqltext import contains_pattern, fold
+
+__all__ = ["STORY_SORTS", "StoryFilters", "StoryStore"]
+
+#: orders of a story listing: ``recent`` (last seen first), ``articles`` (largest first)
+STORY_SORTS = {
+    "recent": "s.last_seen IS NULL, s.last_seen DESC, s.story_id",
+    "articles": "s.n_articles DESC, s.last_seen IS NULL, s.last_seen DESC, s.story_id",
+}
+_LISTED = (
+    "SELECT s.*, a.title AS first_title, a.doc AS first_doc, x.outlet AS first_outlet"
+    " FROM stories s LEFT JOIN articles a ON a.article_id = s.first_article"
+    " LEFT JOIN article_facets x ON x.rowid = a.rowid"
+)
+_ARTICLES = (
+    "SELECT a.article_id, a.doc, a.url, a.title, x.outlet, x.language, x.published"
+    " FROM story_articles s JOIN articles a ON a.article_id = s.article_id"
+    " JOIN article_facets x ON x.rowid = a.rowid WHERE s.story_id = ?"
+    " ORDER BY x.published IS NULL, x.published, a.article_id"
+)
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """Filters of a story listing: size, a language or an outlet among its articles' (part of
+    the name, case and accents ignored), and a period it overlaps (``since``/``until`` compared
+    with its last and first seen dates)."""
+
+    min_articles: int = 1
+    language: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """A WHERE clause over ``stories s``."""
+        clauses = ["s.n_articles >= ?"]
+        params: list[Any] = [self.min_articles]
+        if self.language:
+            clauses.append("EXISTS (SELECT 1 FROM json_each(s.languages) WHERE value = ?)")
+            params.append(self.language.lower())
+        if self.outlet:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM json_each(s.outlets)"
+                " WHERE vigie_fold(value) LIKE ? ESCAPE '\\')"
+            )
+            params.append(contains_pattern(fold(self.outlet)))
+        if self.since:
+            clauses.append("s.last_seen >= ?")
+            params.append(self.since)
+        if self.until:
+            # inclusive of the whole day when a bare date is given
+            clauses.append("substr(s.first_seen, 1, ?) <= ?")
+            params.extend([len(self.until), self.until])
+        return " AND ".join(clauses), params
+
+
+def _story_row(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    d["languages"] = json.loads(d["languages"])
+    d["outlets"] = json.loads(d["outlets"])
+    return d
 
 
 class StoryStore:
@@ -104,3 +166,83 @@ class StoryStore:
             ]
             out.append(d)
         return out
+
+    # -- reads of the story pages -------------------------------------------------------------
+    def _story_where(self, filters: StoryFilters) -> tuple[str, list[Any]]:
+        # outlet names are matched folded (case and accents ignored): "echo" finds "L’Écho"
+        self.conn.create_function("vigie_fold", 1, fold, deterministic=True)
+        return filters.sql()
+
+    def story_list(
+        self, filters: StoryFilters, *, sort: str = "recent", limit: int = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """A page of stories matching ``filters`` in the ``sort`` order (:data:`STORY_SORTS`),
+        each with its first article's title, doc and outlet (not its article list)."""
+        where, params = self._story_where(filters)
+        sql = (
+            f"{_LISTED} WHERE {where} ORDER BY {STORY_SORTS[sort]}"
+            f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        )
+        return [_story_row(r) for r in self.conn.execute(sql, params)]
+
+    def count_stories(self, filters: StoryFilters) -> int:
+        where, params = self._story_where(filters)
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0]
+        )
+
+    def iter_stories(
+        self, filters: StoryFilters, *, sort: str = "recent"
+    ) -> Iterator[dict[str, Any]]:
+        """Every story matching ``filters``, with its articles (id, doc, title, outlet,
+        language, published) in publication order, one at a time (for exports)."""
+        where, params = self._story_where(filters)
+        cursor = self.conn.execute(f"{_LISTED} WHERE {where} ORDER BY {STORY_SORTS[sort]}", params)
+        for row in cursor:
+            d = _story_row(row)
+            d["articles"] = self.story_articles(d["story_id"])
+            yield d
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story's row (languages and outlets as lists) with its first article's title,
+        doc and outlet, or None."""
+        row = self.conn.execute(f"{_LISTED} WHERE s.story_id = ?", (story_id,)).fetchone()
+        return None if row is None else _story_row(row)
+
+    def story_articles(self, story_id: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """A story's articles in publication order (undated last): id, doc, url, title,
+        outlet, language, published."""
+        sql = _ARTICLES if limit is None else f"{_ARTICLES} LIMIT {int(limit)}"
+        return [dict(r) for r in self.conn.execute(sql, (story_id,))]
+
+    def story_copies(self, story_id: str, *, limit: int = 20_000) -> list[dict[str, Any]]:
+        """The copy relations between two articles of a story (in stored order): the pair,
+        kind, score, confidence, direction (``known``: ``source_id`` → ``copy_id``, else
+        ``undetermined``), lag in seconds and why the direction was decided so."""
+        sql = (
+            "SELECT c.relation_id, c.a_id, c.b_id, c.kind, c.score, c.confidence, c.direction,"
+            " c.source_id, c.copy_id, c.lag_seconds,"
+            " json_extract(c.data, '$.direction_reason') AS direction_reason"
+            " FROM story_articles sa JOIN copies c ON c.a_id = sa.article_id"
+            " JOIN story_articles sb ON sb.article_id = c.b_id AND sb.story_id = sa.story_id"
+            f" WHERE sa.story_id = ? ORDER BY c.relation_id LIMIT {int(limit)}"
+        )
+        return [dict(r) for r in self.conn.execute(sql, (story_id,))]
+
+    def story_languages(self, *, limit: int = 50) -> list[str]:
+        """The languages of the stories of several articles (for a language menu)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT j.value FROM stories s, json_each(s.languages) j"
+            f" WHERE s.n_articles >= 2 ORDER BY 1 LIMIT {int(limit)}"
+        )
+        return [str(r[0]) for r in rows if r[0]]
+
+    def story_of(self, article_id: str) -> dict[str, Any] | None:
+        """``{story_id, label, n_articles}`` of the story an article belongs to, or None (the
+        article page links to ``/stories/{story_id}``)."""
+        row = self.conn.execute(
+            "SELECT s.story_id, s.label, s.n_articles FROM story_articles sa"
+            " JOIN stories s ON s.story_id = sa.story_id WHERE sa.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else dict(row)
