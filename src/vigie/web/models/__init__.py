@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vigie.web.models.copies import ArticleCopies
+
 __all__ = [
     "ActorCount",
     "ActorRecord",
@@ -295,6 +297,9 @@ class ArticleView(BaseModel):
     highlights: list[Highlight] = Field(
         default_factory=list,
         description="The original text cut where any highlighted span starts or ends.",
+    )
+    copies: ArticleCopies | None = Field(
+        None, description="Its copies and translations, its story and lineage (/articles/{id})."
     )
 
 
