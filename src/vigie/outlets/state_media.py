@@ -174,9 +174,9 @@ class StateMediaList:
         """The state medium ``name`` is a name of, or None."""
         return self._by_key.get(media_key(name))
 
-    def keys(self) -> frozenset[str]:
-        """Every key that matches (names and aliases)."""
-        return frozenset(self._by_key)
+    def __contains__(self, name: object) -> bool:
+        """Whether ``name`` is a name of one of them."""
+        return isinstance(name, str) and media_key(name) in self._by_key
 
 
 @lru_cache(maxsize=8)

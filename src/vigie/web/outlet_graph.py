@@ -38,14 +38,16 @@ LAG_BINS: tuple[tuple[str, float, float | None], ...] = (
 )
 
 #: the graph's viewBox width, node size, row pitch and the space above the first row
-WIDTH = 900
-NODE_W = 190
+WIDTH = 1040
+NODE_W = 180
 NODE_H = 30
 PITCH = 50
+#: the straight run of an edge into (or out of) a side node, where its label sits
+RUN = 130
 TOP = 44
 BOTTOM = 16
 #: characters of a name drawn in a node (the whole name is in its tooltip and the tables)
-LABEL_CHARS = 24
+LABEL_CHARS = 21
 
 
 def human_lag(seconds: float | None) -> str:
@@ -125,9 +127,22 @@ def _side(
     return out
 
 
-def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
-    mx = (x1 + x2) / 2
-    return f"M {x1:.1f} {y1:.1f} C {mx:.1f} {y1:.1f}, {mx:.1f} {y2:.1f}, {x2:.1f} {y2:.1f}"
+def _edge_path(x1: float, y1: float, x2: float, y2: float, run_at_start: bool) -> str:
+    """From (x1, y1) to (x2, y2): a straight run of :data:`RUN` units at the side node's end
+    (the start for a source, the end for a copier) and an S-curve over the rest."""
+    if run_at_start:
+        kx = x1 + RUN
+        mx = (kx + x2) / 2
+        return (
+            f"M {x1:.1f} {y1:.1f} L {kx:.1f} {y1:.1f}"
+            f" C {mx:.1f} {y1:.1f}, {mx:.1f} {y2:.1f}, {x2:.1f} {y2:.1f}"
+        )
+    kx = x2 - RUN
+    mx = (x1 + kx) / 2
+    return (
+        f"M {x1:.1f} {y1:.1f} C {mx:.1f} {y1:.1f}, {mx:.1f} {y2:.1f}, {kx:.1f} {y2:.1f}"
+        f" L {x2:.1f} {y2:.1f}"
+    )
 
 
 def graph_layout(
@@ -157,22 +172,20 @@ def graph_layout(
     for n in left:
         edges.append(
             {
-                "path": _curve(n["ax"], n["cy"], center_x - 6, center_cy),
+                "path": _edge_path(n["ax"], n["cy"], center_x - 4, center_cy, True),
                 "stroke": width_of(n["copies"]),
-                "lx": n["ax"] + 8,
-                "anchor": "start",
-                "ly": n["cy"] - 16,
+                "lx": round(n["ax"] + RUN / 2, 1),
+                "ly": round(n["cy"] - 17, 1),
                 "node": n,
             }
         )
     for n in right:
         edges.append(
             {
-                "path": _curve(center_x + NODE_W, center_cy, n["ax"] - 6, n["cy"]),
+                "path": _edge_path(center_x + NODE_W, center_cy, n["ax"] - 4, n["cy"], False),
                 "stroke": width_of(n["copies"]),
-                "lx": n["ax"] - 8,
-                "anchor": "end",
-                "ly": n["cy"] - 16,
+                "lx": round(n["ax"] - RUN / 2, 1),
+                "ly": round(n["cy"] - 17, 1),
                 "node": n,
             }
         )
@@ -193,6 +206,8 @@ def graph_layout(
         "edges": edges,
         "left_heading_x": left_x,
         "right_heading_x": right_x + NODE_W,
+        "left_x": left_x,
+        "right_x": right_x,
         "hidden_left": len(sources) - len(left_edges),
         "hidden_right": len(copiers) - len(right_edges),
     }
