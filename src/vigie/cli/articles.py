@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import IO, Any
 
 import click
@@ -18,6 +19,7 @@ __all__ = [
     "emit_records",
     "export_group",
     "export_options",
+    "facet_options",
     "search_cmd",
     "show_cmd",
     "write_records",
@@ -35,6 +37,49 @@ def filter_options(f: Any) -> Any:
     ):
         f = opt(f)
     return f
+
+
+def facet_options(f: Any) -> Any:
+    """``--actor``, ``--story``, ``--has-quotes/--no-quotes`` and ``--is-copy/--not-copy``: the
+    filters of the search page's facets (``vigie search`` and ``vigie export articles``)."""
+    for opt in reversed(
+        [
+            click.option("--actor", metavar="ID", help="Articles quoting or naming this actor."),
+            click.option("--story", metavar="ID", help="Articles of this story."),
+            click.option(
+                "--has-quotes/--no-quotes",
+                "has_quotes",
+                default=None,
+                help="Only articles with (without) a quotation.",
+            ),
+            click.option(
+                "--is-copy/--not-copy",
+                "is_copy",
+                default=None,
+                help="Only copies (only the others): the copy side of a relation whose "
+                "direction is known, or either side of a verbatim or near-verbatim relation "
+                "whose direction is not.",
+            ),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
+def _with_facets(
+    filters: ArticleFilters,
+    actor: str | None,
+    story: str | None,
+    has_quotes: bool | None,
+    is_copy: bool | None,
+) -> ArticleFilters:
+    return replace(
+        filters,
+        actor=(actor or "").strip() or None,
+        story=(story or "").strip() or None,
+        has_quotes=has_quotes,
+        is_copy=is_copy,
+    )
 
 
 def _filters(
@@ -59,6 +104,7 @@ def _looks_like_date(value: str) -> bool:
 @click.command("search")
 @click.argument("query")
 @filter_options
+@facet_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--offset", default=0, type=click.IntRange(0))
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
@@ -70,18 +116,25 @@ def search_cmd(
     language: str | None,
     since: str | None,
     until: str | None,
+    actor: str | None,
+    story: str | None,
+    has_quotes: bool | None,
+    is_copy: bool | None,
     limit: int,
     offset: int,
     as_json: bool,
 ) -> None:
     """Full-text search (accents and case ignored). QUERY takes words, "exact phrases",
     OR, NOT, parentheses and prefix* terms."""
-    filters = _filters(outlet, language, since, until)
+    filters = _with_facets(
+        _filters(outlet, language, since, until), actor, story, has_quotes, is_copy
+    )
     with ctx.open_store(readonly=True) as store:
         try:
             result = queries.search(store, query, filters, limit=limit, offset=offset)
         except VigieError as exc:
             fail(str(exc))
+    result["filters"] = filters.shown()
     if as_json:
         emit_json(result)
         return
@@ -175,6 +228,7 @@ def emit_records(
 @export_group.command("articles")
 @export_options
 @filter_options
+@facet_options
 @pass_ctx
 def export_articles_cmd(
     ctx: Ctx,
@@ -184,10 +238,16 @@ def export_articles_cmd(
     language: str | None,
     since: str | None,
     until: str | None,
+    actor: str | None,
+    story: str | None,
+    has_quotes: bool | None,
+    is_copy: bool | None,
 ) -> None:
     """One record per article: doc, article_id, title, outlet, language, published, text,
     clean_text, removed [{start, end, text, reason}] and more."""
-    filters = _filters(outlet, language, since, until)
+    filters = _with_facets(
+        _filters(outlet, language, since, until), actor, story, has_quotes, is_copy
+    )
     with ctx.open_store(readonly=True) as store:
         emit_records(
             queries.export_articles(store, filters),

@@ -276,3 +276,113 @@ MIGRATIONS.append(
     ) WITHOUT ROWID;
     """
 )
+
+#: whether an article is "a copy": the copy side of a relation whose direction is known, or
+#: either side of a verbatim or near-verbatim relation whose direction is not (``:id`` is the
+#: article id; used by migration 6's triggers and backfill)
+_IS_COPY = """(
+    EXISTS (SELECT 1 FROM copies c WHERE c.copy_id = :id AND c.direction = 'known')
+    OR EXISTS (SELECT 1 FROM copies c WHERE c.a_id = :id AND c.direction = 'undetermined'
+               AND c.kind IN ('exact', 'near'))
+    OR EXISTS (SELECT 1 FROM copies c WHERE c.b_id = :id AND c.direction = 'undetermined'
+               AND c.kind IN ('exact', 'near'))
+)"""
+
+
+#: the id of the article whose facets row was just inserted (in a trigger on article_facets)
+_NEW_ARTICLE_ID = "(SELECT article_id FROM articles WHERE rowid = new.rowid)"
+
+
+def _set_is_copy(article_id: str) -> str:
+    """An UPDATE giving one article's ``is_copy`` mark from the copies table."""
+    return (
+        f"UPDATE article_facets SET is_copy = {_IS_COPY.replace(':id', article_id)}"
+        f" WHERE rowid = (SELECT rowid FROM articles WHERE article_id = {article_id});"
+    )
+
+
+MIGRATIONS.append(
+    # 6: the story, has-quotes and is-copy marks of each article beside its outlet, language
+    # and date, so that search filters and facet counts read one narrow row per match; the
+    # marks follow the quotes, story_articles and copies tables through triggers
+    f"""
+    ALTER TABLE article_facets ADD COLUMN story_id TEXT;
+    ALTER TABLE article_facets ADD COLUMN has_quotes INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE article_facets ADD COLUMN is_copy INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX article_facets_story ON article_facets(story_id);
+
+    -- an article written after its story or copy rows (or again, as a new row) gets its marks
+    CREATE TRIGGER article_facets_marks_ai AFTER INSERT ON article_facets BEGIN
+        UPDATE article_facets SET
+            story_id = (SELECT s.story_id FROM articles a
+                        JOIN story_articles s ON s.article_id = a.article_id
+                        WHERE a.rowid = new.rowid),
+            has_quotes = EXISTS (SELECT 1 FROM quotes q WHERE q.article_rowid = new.rowid),
+            is_copy = {_IS_COPY.replace(":id", _NEW_ARTICLE_ID)}
+        WHERE rowid = new.rowid;
+    END;
+
+    CREATE TRIGGER article_facets_quotes_ai AFTER INSERT ON quotes BEGIN
+        UPDATE article_facets SET has_quotes = 1
+        WHERE rowid = new.article_rowid AND has_quotes = 0;
+    END;
+    CREATE TRIGGER article_facets_quotes_ad AFTER DELETE ON quotes BEGIN
+        UPDATE article_facets
+        SET has_quotes = EXISTS (SELECT 1 FROM quotes q WHERE q.article_rowid = old.article_rowid)
+        WHERE rowid = old.article_rowid;
+    END;
+    CREATE TRIGGER article_facets_quotes_au AFTER UPDATE OF article_rowid ON quotes BEGIN
+        UPDATE article_facets
+        SET has_quotes = EXISTS (SELECT 1 FROM quotes q WHERE q.article_rowid = old.article_rowid)
+        WHERE rowid = old.article_rowid;
+        UPDATE article_facets SET has_quotes = 1 WHERE rowid = new.article_rowid;
+    END;
+
+    CREATE TRIGGER article_facets_story_ai AFTER INSERT ON story_articles BEGIN
+        UPDATE article_facets SET story_id = new.story_id
+        WHERE rowid = (SELECT rowid FROM articles WHERE article_id = new.article_id);
+    END;
+    CREATE TRIGGER article_facets_story_ad AFTER DELETE ON story_articles BEGIN
+        UPDATE article_facets SET story_id = NULL
+        WHERE rowid = (SELECT rowid FROM articles WHERE article_id = old.article_id)
+          AND story_id = old.story_id;
+    END;
+    CREATE TRIGGER article_facets_story_au AFTER UPDATE ON story_articles BEGIN
+        UPDATE article_facets SET story_id = NULL
+        WHERE rowid = (SELECT rowid FROM articles WHERE article_id = old.article_id)
+          AND story_id = old.story_id;
+        UPDATE article_facets SET story_id = new.story_id
+        WHERE rowid = (SELECT rowid FROM articles WHERE article_id = new.article_id);
+    END;
+
+    CREATE TRIGGER article_facets_copies_ai AFTER INSERT ON copies BEGIN
+        {_set_is_copy("new.a_id")}
+        {_set_is_copy("new.b_id")}
+    END;
+    CREATE TRIGGER article_facets_copies_ad AFTER DELETE ON copies BEGIN
+        {_set_is_copy("old.a_id")}
+        {_set_is_copy("old.b_id")}
+    END;
+    CREATE TRIGGER article_facets_copies_au AFTER UPDATE ON copies BEGIN
+        {_set_is_copy("old.a_id")}
+        {_set_is_copy("old.b_id")}
+        {_set_is_copy("new.a_id")}
+        {_set_is_copy("new.b_id")}
+    END;
+
+    -- the marks of the articles already stored
+    UPDATE article_facets SET has_quotes = 1
+    WHERE rowid IN (SELECT article_rowid FROM quotes);
+    UPDATE article_facets SET story_id = (
+        SELECT s.story_id FROM articles a JOIN story_articles s ON s.article_id = a.article_id
+        WHERE a.rowid = article_facets.rowid)
+    WHERE rowid IN (SELECT a.rowid FROM story_articles s
+                    JOIN articles a ON a.article_id = s.article_id);
+    UPDATE article_facets SET is_copy = 1
+    WHERE rowid IN (SELECT a.rowid FROM articles a WHERE a.article_id IN (
+        SELECT copy_id FROM copies WHERE direction = 'known'
+        UNION SELECT a_id FROM copies WHERE direction = 'undetermined' AND kind IN ('exact', 'near')
+        UNION SELECT b_id FROM copies WHERE direction = 'undetermined' AND kind IN ('exact', 'near')
+    ));
+    """
+)

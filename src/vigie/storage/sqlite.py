@@ -25,6 +25,7 @@ from vigie.storage.story_store import StoryStore
 
 __all__ = [
     "ArticleFilters",
+    "FacetCounts",
     "QuoteFilters",
     "SQLiteStore",
     "SearchHit",
@@ -39,15 +40,25 @@ _SNIP_CLOSE = "\x03"
 
 @dataclass(frozen=True)
 class ArticleFilters:
-    """Filters shared by search, listing and export."""
+    """Filters shared by search, listing and export.
+
+    ``actor``: an actor (id) is quoted or named in the article; ``story``: the article belongs
+    to that story (id); ``has_quotes``: the article has (True) or has no (False) quotation;
+    ``is_copy``: the article is (True) or is not (False) a copy, that is the copy side of a
+    relation whose direction is known, or either side of a verbatim or near-verbatim
+    relation whose direction is not (see migration 6)."""
 
     outlet: str | None = None
     language: str | None = None
     since: str | None = None
     until: str | None = None
+    actor: str | None = None
+    story: str | None = None
+    has_quotes: bool | None = None
+    is_copy: bool | None = None
 
-    def sql(self, alias: str = "a") -> tuple[str, list[Any]]:
-        """A WHERE clause over a table with outlet, language and published columns."""
+    def sql(self, alias: str = "x") -> tuple[str, list[Any]]:
+        """A WHERE clause over ``article_facets`` (or a table with its columns and rowid)."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.outlet:
@@ -63,11 +74,34 @@ class ArticleFilters:
             # inclusive of the whole day when a bare date is given
             clauses.append(f"substr({alias}.published, 1, ?) <= ?")
             params.extend([len(self.until), self.until])
+        if self.actor:
+            clauses.append(
+                f"{alias}.rowid IN (SELECT m.article_rowid FROM actor_mentions m"
+                " WHERE m.actor_id = ?)"
+            )
+            params.append(self.actor)
+        if self.story:
+            clauses.append(f"{alias}.story_id = ?")
+            params.append(self.story)
+        if self.has_quotes is not None:
+            clauses.append(f"{alias}.has_quotes = {int(self.has_quotes)}")
+        if self.is_copy is not None:
+            clauses.append(f"{alias}.is_copy = {int(self.is_copy)}")
         return (" AND ".join(clauses) or "1"), params
 
     @property
     def empty(self) -> bool:
-        return not (self.outlet or self.language or self.since or self.until)
+        return not self.shown()
+
+    def shown(self) -> dict[str, str]:
+        """The filters in force, by name, as text (``has_quotes``/``is_copy``: yes or no)."""
+        out: dict[str, str] = {}
+        for name, value in vars(self).items():
+            if isinstance(value, bool):
+                out[name] = "yes" if value else "no"
+            elif value:
+                out[name] = value
+        return out
 
 
 @dataclass(frozen=True)
@@ -274,6 +308,43 @@ def _row_article(row: sqlite3.Row) -> Article:
     )
     a.meta.setdefault("version", row["version"])
     return a
+
+
+#: grouped counts of the facets of a search over ``hits x`` (the matches with their
+#: ``article_facets`` columns) under the other filters (``{where}``): value, count, NULL
+_FACET_GROUPS = {
+    name: f"SELECT '{name}', x.{column}, count(*) AS n, NULL FROM hits x"
+    f" WHERE x.{column} IS NOT NULL AND {{where}}"
+    f" GROUP BY x.{column} ORDER BY n DESC, x.{column} LIMIT ?"
+    for name, column in (("outlet", "outlet"), ("language", "language"), ("story", "story_id"))
+}
+#: yes/no marks: the number of matches with the mark and the number in all (one scan, no sort)
+_FACET_MARKS = {
+    name: f"SELECT '{name}', 'yes', sum(x.{name}), count(*) FROM hits x WHERE {{where}}"
+    for name in ("has_quotes", "is_copy")
+}
+#: actors quoted or named: over a sample of the matches (those first in a fixed shuffle of
+#: rowids) when there are more, with the number of matches in all
+_FACET_ACTORS = (
+    "SELECT 'actor', m.actor_id, count(DISTINCT s.rowid) AS n,"
+    " (SELECT count(*) FROM hits x WHERE {where})"
+    " FROM (SELECT x.rowid FROM hits x WHERE {where}"
+    " ORDER BY (x.rowid * 2654435761) % 4294967296 LIMIT ?) s"
+    " CROSS JOIN actor_mentions m ON m.article_rowid = s.rowid"
+    " WHERE m.actor_id IS NOT NULL GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT ?"
+)
+#: the filter each facet sets (its own filter is left out of its counts)
+_FACET_FILTER = {"outlet": "outlet", "language": "language", "story": "story", "actor": "actor"}
+_FACET_FILTER |= {name: name for name in _FACET_MARKS}
+
+
+class FacetCounts(dict[str, list[tuple[str, int]]]):
+    """Per facet, ``[(value, count)]``, largest first (``yes`` before ``no``). ``sampled``:
+    the facets whose counts are estimates, with ``(matches counted, matches in all)``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sampled: dict[str, tuple[int, int]] = {}
 
 
 class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusReset):
@@ -584,8 +655,12 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
         ]
 
     def iter_articles(self, filters: ArticleFilters | None = None) -> Iterator[Article]:
-        where, params = (filters or ArticleFilters()).sql()
-        cur = self.conn.execute(f"SELECT * FROM articles a WHERE {where} ORDER BY a.rowid", params)
+        where, params = (filters or ArticleFilters()).sql("x")
+        cur = self.conn.execute(
+            "SELECT a.* FROM articles a JOIN article_facets x ON x.rowid = a.rowid"
+            f" WHERE {where} ORDER BY a.rowid",
+            params,
+        )
         for row in cur:
             yield _row_article(row)
 
@@ -630,28 +705,88 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
         return rows
 
     def search_facets(
-        self, query: str, filters: ArticleFilters | None = None, *, top: int = 12
-    ) -> dict[str, list[tuple[str, int]]]:
-        """Counts of matching articles per outlet and per language; each facet counts under
-        the other filters (its own filter left out), largest first."""
-        match = to_fts5(query)
+        self,
+        query: str,
+        filters: ArticleFilters | None = None,
+        *,
+        top: int = 12,
+        actor_sample: int = 1000,
+    ) -> FacetCounts:
+        """Counts of matching articles per outlet, language, actor (quoted or named), story,
+        ``has_quotes`` and ``is_copy`` (``yes``/``no``). Each facet counts under the other
+        filters (its own left out), at most ``top`` values each. Actors are counted in
+        ``actor_sample`` matches when there are more (then the counts are scaled up to all
+        the matches and the facet is in ``sampled``): an article names many actors.
+
+        One statement: the matches are read once from the full-text index with their narrow
+        ``article_facets`` rows (and whether they name the actor filtered on), then grouped
+        per facet."""
         filters = filters or ArticleFilters()
-        out: dict[str, list[tuple[str, int]]] = {}
-        for column, others in (
-            ("outlet", replace(filters, outlet=None)),
-            ("language", replace(filters, language=None)),
-        ):
-            where, params = others.sql("x")
-            rows = self._fts(
-                f"SELECT x.{column}, count(*) FROM articles_fts f"
-                " JOIN article_facets x ON x.rowid = f.rowid"
-                f" WHERE articles_fts MATCH ? AND x.{column} IS NOT NULL AND {where}"
-                f" GROUP BY x.{column} ORDER BY count(*) DESC, x.{column} LIMIT ?",
-                [match, *params, top],
-                query,
+        params: list[Any] = []
+        flag = ""
+        if filters.actor:
+            # the actor filter, evaluated once per match for every facet but its own
+            flag = (
+                ", x.rowid IN (SELECT m.article_rowid FROM actor_mentions m"
+                " WHERE m.actor_id = ?) AS in_actor"
             )
-            out[column] = [(r[0], r[1]) for r in rows]
+            params.append(filters.actor)
+        params.append(to_fts5(query))
+        parts: list[str] = []
+        for facet, select in (*_FACET_GROUPS.items(), *_FACET_MARKS.items(), ("actor", "")):
+            others = replace(filters, **{"actor": None, _FACET_FILTER[facet]: None})
+            where, values = others.sql("x")
+            if flag and facet != "actor":
+                where += " AND x.in_actor"
+            if facet == "actor":
+                parts.append(f"SELECT * FROM ({_FACET_ACTORS.format(where=where)})")
+                params.extend([*values, *values, actor_sample, top])
+            else:
+                parts.append(f"SELECT * FROM ({select.format(where=where)})")
+                params.extend([*values, top] if select in _FACET_GROUPS.values() else values)
+        rows = self._fts(
+            f"WITH hits AS MATERIALIZED (SELECT x.*{flag} FROM articles_fts f"
+            " JOIN article_facets x ON x.rowid = f.rowid WHERE articles_fts MATCH ?) "
+            + " UNION ALL ".join(parts),
+            params,
+            query,
+        )
+        out = FacetCounts()
+        for facet in (*_FACET_GROUPS, "actor", *_FACET_MARKS):
+            out[facet] = []
+        for facet, value, n, total in rows:
+            if facet in _FACET_MARKS:
+                out[facet] = [(v, c) for v, c in (("yes", n or 0), ("no", total - (n or 0))) if c]
+            elif facet == "actor" and total > actor_sample:
+                out.sampled["actor"] = (actor_sample, total)
+                out[facet].append((value, min(total, round(n * total / actor_sample))))
+            else:
+                out[facet].append((value, n))
+        for facet in (*_FACET_GROUPS, "actor"):
+            out[facet].sort(key=lambda v: (-v[1], v[0]))
         return out
+
+    def actor_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        """The names of these actors (unknown ids are left out)."""
+        ids = list(dict.fromkeys(actor_ids))[:500]
+        marks = ", ".join("?" * len(ids))
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                f"SELECT actor_id, name FROM actors WHERE actor_id IN ({marks})", ids
+            )
+        }
+
+    def story_labels(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """The labels of these stories (unknown ids are left out)."""
+        ids = list(dict.fromkeys(story_ids))[:500]
+        marks = ", ".join("?" * len(ids))
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                f"SELECT story_id, label FROM stories WHERE story_id IN ({marks})", ids
+            )
+        }
 
     def search_volume(
         self, query: str | None, filters: ArticleFilters | None = None, *, unit: str = "month"

@@ -1,20 +1,111 @@
-"""Facet counts of a search, per language and per outlet (one grouped query each)."""
+"""The facets of a search: the filters they set beyond outlet, language and dates (actor,
+story, has-quotes, is-copy), as a request dependency, and the counts per facet value (one
+store statement), with the names of the actors and the labels of the stories counted."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import Annotated, Any
+
+from fastapi import Depends, Query
 
 from vigie.storage.sqlite import ArticleFilters, SQLiteStore
+from vigie.web.deps import get_filters
 
-__all__ = ["MAX_FACET_VALUES", "search_facets"]
+__all__ = [
+    "FACET_PARAMS",
+    "MAX_FACET_VALUES",
+    "SearchFilters",
+    "empty_facets",
+    "filter_labels",
+    "get_search_filters",
+    "search_facets",
+]
 
 MAX_FACET_VALUES = 12
+#: the query parameters of the facet filters (beyond outlet, lang, since, until)
+FACET_PARAMS = ("actor", "story", "has_quotes", "is_copy")
 
 
-def search_facets(
-    store: SQLiteStore, query: str, filters: ArticleFilters
-) -> dict[str, list[dict[str, Any]]]:
-    """``{"outlet": [{value, count}], "language": [...]}``, largest first. Each facet counts
-    under the other filters, so a chosen outlet still shows the other outlets' counts."""
+def _yes_no(value: str | None) -> bool | None:
+    return None if not value else value == "yes"
+
+
+def get_search_filters(
+    filters: Annotated[ArticleFilters, Depends(get_filters)],
+    actor: Annotated[
+        str | None,
+        Query(max_length=200, description="Actor id (e.g. per:emmanuel-macron) quoted or named."),
+    ] = None,
+    story: Annotated[
+        str | None, Query(max_length=200, description="Story id: articles of that story.")
+    ] = None,
+    has_quotes: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(yes|no)?$",
+            description="yes: articles with at least one quotation; no: without any.",
+        ),
+    ] = None,
+    is_copy: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(yes|no)?$",
+            description="yes: articles that are copies (the copy side of a relation whose "
+            "direction is known, or either side of a verbatim or near-verbatim relation "
+            "whose direction is not); no: the others.",
+        ),
+    ] = None,
+) -> ArticleFilters:
+    """The article filters of a search or an article export: outlet, language and dates, and
+    the facet filters; empty form fields count as absent."""
+    return replace(
+        filters,
+        actor=(actor or "").strip() or None,
+        story=(story or "").strip() or None,
+        has_quotes=_yes_no(has_quotes),
+        is_copy=_yes_no(is_copy),
+    )
+
+
+SearchFilters = Annotated[ArticleFilters, Depends(get_search_filters)]
+
+
+def search_facets(store: SQLiteStore, query: str, filters: ArticleFilters) -> dict[str, Any]:
+    """``{"outlet": [{value, count}], "language", "actor", "story", "has_quotes", "is_copy",
+    "actor_sample"}``, largest first. Each facet counts under the other filters, so a chosen
+    outlet still shows the other outlets' counts. Actors and stories carry a ``label`` (the
+    actor's name, the story's label); ``actor_sample`` says when the actor counts are
+    estimated from a sample of the matches."""
     counts = store.search_facets(query, filters, top=MAX_FACET_VALUES)
-    return {name: [{"value": v, "count": n} for v, n in values] for name, values in counts.items()}
+    labels = {
+        "actor": store.actor_names(v for v, _ in counts["actor"]),
+        "story": store.story_labels(v for v, _ in counts["story"]),
+    }
+    out: dict[str, Any] = {}
+    for name, values in counts.items():
+        if name in labels:
+            out[name] = [{"value": v, "count": n, "label": labels[name].get(v)} for v, n in values]
+        else:
+            out[name] = [{"value": v, "count": n} for v, n in values]
+    sample = counts.sampled.get("actor")
+    out["actor_sample"] = {"counted": sample[0], "matches": sample[1]} if sample else None
+    return out
+
+
+def empty_facets() -> dict[str, Any]:
+    """The facets of a search that matched nothing."""
+    return {name: [] for name in ("outlet", "language", "actor", "story", "has_quotes", "is_copy")}
+
+
+def filter_labels(store: SQLiteStore, filters: ArticleFilters) -> dict[str, str]:
+    """What the page shows for the actor and story filtered on: the actor's name, the
+    story's label, or the id said to be unknown."""
+    out: dict[str, str] = {}
+    if filters.actor:
+        name = store.actor_names([filters.actor]).get(filters.actor)
+        out["actor"] = name or f"{filters.actor} (no such actor)"
+    if filters.story:
+        label = store.story_labels([filters.story]).get(filters.story)
+        out["story"] = label or f"{filters.story} (no such story)"
+    return out

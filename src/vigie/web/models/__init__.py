@@ -25,10 +25,12 @@ __all__ = [
     "ArticleView",
     "EntityRecord",
     "ErrorResponse",
+    "FacetSample",
     "FacetValue",
     "Facets",
     "Highlight",
     "IngestResult",
+    "LabelledFacetValue",
     "ParagraphRecord",
     "QuoteCue",
     "QuoteRecord",
@@ -88,11 +90,41 @@ class FacetValue(BaseModel):
     count: int
 
 
+class LabelledFacetValue(FacetValue):
+    label: str | None = Field(None, description="The actor's name or the story's label.")
+
+
+class FacetSample(BaseModel):
+    counted: int = Field(description="Matches whose actors were counted.")
+    matches: int = Field(description="Matches in all (under the other filters).")
+
+
 class Facets(BaseModel):
-    """Hit counts per outlet and language (each counted with the other filters in force)."""
+    """Hit counts per facet value, each facet counted with the other filters in force (its
+    own left out), largest first."""
 
     outlet: list[FacetValue] = Field(default_factory=list)
     language: list[FacetValue] = Field(default_factory=list)
+    actor: list[LabelledFacetValue] = Field(
+        default_factory=list,
+        description="Actors quoted or named (value: the actor id, the `actor` filter).",
+    )
+    story: list[LabelledFacetValue] = Field(
+        default_factory=list, description="Stories (value: the story id, the `story` filter)."
+    )
+    has_quotes: list[FacetValue] = Field(
+        default_factory=list, description="yes: with at least one quotation; no: without."
+    )
+    is_copy: list[FacetValue] = Field(
+        default_factory=list,
+        description="yes: copies (the copy side of a relation whose direction is known, or "
+        "either side of a verbatim or near-verbatim relation whose direction is not).",
+    )
+    actor_sample: FacetSample | None = Field(
+        None,
+        description="Set when there are many matches: the actor counts are then counted in "
+        "a sample of them and scaled up to all (estimates).",
+    )
 
 
 class VolumeBucket(BaseModel):
@@ -115,7 +147,10 @@ class Volume(BaseModel):
 
 class SearchResults(BaseModel):
     query: str
-    filters: dict[str, str] = Field(description="The filters in force (outlet, language…).")
+    filters: dict[str, str] = Field(
+        description="The filters in force: outlet, language, since, until, actor (id), story "
+        "(id), has_quotes and is_copy (yes or no)."
+    )
     total: int
     limit: int
     offset: int

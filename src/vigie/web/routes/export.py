@@ -1,6 +1,7 @@
 """Exports, streamed one record at a time with the filters of the pages they are linked from:
 
-* ``/export/articles.jsonl|csv`` — article records (``vigie export articles``);
+* ``/export/articles.jsonl|csv`` — article records (``vigie export articles``), also filtered
+  by actor, story, has_quotes and is_copy as the search page is;
 * ``/export/quotes.jsonl|csv`` — quotations in the format of ``specs/quotes.md``
   (``vigie export quotes``), also filtered by speaker, via and type;
 * ``/export/citations.jsonl|csv`` — cited sources (``vigie export citations``);
@@ -24,6 +25,7 @@ from starlette.responses import StreamingResponse
 from vigie import queries
 from vigie.storage.sqlite import QuoteFilters, SQLiteStore
 from vigie.web.deps import Filters, QuoteFilterParams, open_store, parse_date
+from vigie.web.facets import SearchFilters
 from vigie.web.models import json_responses
 
 __all__ = ["router"]
@@ -88,8 +90,9 @@ def _articles(filters: Any) -> Records:
     responses=_doc("jsonl", queries.ARTICLE_EXPORT_FIELDS, "article record"),
     summary="Export articles as JSON lines",
 )
-def export_jsonl(request: Request, filters: Filters) -> StreamingResponse:
-    """Every article matching the filters, one JSON object a line."""
+def export_jsonl(request: Request, filters: SearchFilters) -> StreamingResponse:
+    """Every article matching the filters (those of the search page), one JSON object a
+    line."""
     return _stream(request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "jsonl", "articles")
 
 
@@ -99,8 +102,9 @@ def export_jsonl(request: Request, filters: Filters) -> StreamingResponse:
     responses=_doc("csv", queries.ARTICLE_EXPORT_FIELDS, "article record"),
     summary="Export articles as CSV",
 )
-def export_csv(request: Request, filters: Filters) -> StreamingResponse:
-    """Every article matching the filters, one CSV row each (lists as JSON)."""
+def export_csv(request: Request, filters: SearchFilters) -> StreamingResponse:
+    """Every article matching the filters (those of the search page), one CSV row each
+    (lists as JSON)."""
     return _stream(request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "csv", "articles")
 
 

@@ -13,8 +13,14 @@ from starlette.responses import Response
 from vigie import queries
 from vigie.storage.sqlite import ArticleFilters, SQLiteStore
 from vigie.web.chart import bar_chart, volume
-from vigie.web.deps import DEFAULT_LIMIT, Cache, Filters, Limit, Offset, Store
-from vigie.web.facets import search_facets
+from vigie.web.deps import DEFAULT_LIMIT, Cache, Limit, Offset, Store
+from vigie.web.facets import (
+    FACET_PARAMS,
+    SearchFilters,
+    empty_facets,
+    filter_labels,
+    search_facets,
+)
 from vigie.web.models import SearchResults, json_responses, page_responses
 from vigie.web.negotiate import query_string, wants_json
 from vigie.web.rendering import render, respond
@@ -23,8 +29,9 @@ __all__ = ["router", "search_data"]
 
 router = APIRouter(tags=["search"])
 
-#: the query parameters the export links carry over from a search
-EXPORT_FILTERS = ("outlet", "lang", "since", "until")
+#: the query parameters of the filters (what the export links carry over from a search)
+BASE_FILTERS = ("outlet", "lang", "since", "until")
+EXPORT_FILTERS = (*BASE_FILTERS, *FACET_PARAMS)
 
 Unit = Annotated[
     str,
@@ -55,11 +62,12 @@ def search_data(
     """The results of a search, with facet counts and the volume over time when anything
     matched."""
     data = queries.search(store, q, filters, limit=limit, offset=offset)
+    data["filters"] = filters.shown()
     if data["total"]:
         data["facets"] = search_facets(store, q, filters)
         data["volume"] = volume(store, q, filters, unit)
     else:
-        data["facets"] = {"outlet": [], "language": []}
+        data["facets"] = empty_facets()
         data["volume"] = None
     return data
 
@@ -72,7 +80,7 @@ def search_data(
 )
 def search_json(
     store: Store,
-    filters: Filters,
+    filters: SearchFilters,
     q: Q = "",
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -93,7 +101,7 @@ def search_page(
     request: Request,
     store: Store,
     cache: Cache,
-    filters: Filters,
+    filters: SearchFilters,
     q: Q = "",
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -103,14 +111,15 @@ def search_page(
     ``Accept: application/json``)."""
     outlets = cache.get("outlets", store.outlets)
     languages = cache.get("languages", store.languages)
+    params = request.query_params
     extra = {
-        "form": dict(request.query_params),
+        "form": dict(params),
         "outlets": [name for name, _ in outlets],
         "languages": [code for code, _ in languages],
         "chart": None,
-        "export_query": query_string(
-            {k: v for k, v in request.query_params.items() if k in EXPORT_FILTERS}
-        ),
+        "filter_labels": filter_labels(store, filters),
+        "export_query": query_string({k: v for k, v in params.items() if k in EXPORT_FILTERS}),
+        "base_export_query": query_string({k: v for k, v in params.items() if k in BASE_FILTERS}),
     }
     if not q.strip() and not wants_json(request):
         return render(request, "search.html", {"data": None, **extra}, section="search")
