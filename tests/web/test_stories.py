@@ -9,7 +9,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from conftest import DEMO, digest, serve, web_options
 from vigie.article import Article
 from vigie.runners.ingest import ingest
 from vigie.storage.sqlite import SQLiteStore
+from vigie.storage.story_store import StoryFilters, outlet_keys, outlet_matches
 from vigie.web.lineage_graph import MAX_NODES, NODE_H, NODE_W, lineage_graph, short
 from vigie.web.story_page import STORY_EXPORT_FIELDS, lag_text, parse_when, timeline_chart
 
@@ -44,6 +45,7 @@ HOSTILE_TITLE = '"><svg onload=alert(2)> Titre piégé'
 @dataclass
 class StorySite:
     url: str
+    db: Path
     client: httpx.Client
     hostile_id: str
 
@@ -102,7 +104,7 @@ def stories(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StorySite]:
     before = digest(db)
     server, thread, url = serve(db)
     with httpx.Client(base_url=url, timeout=30) as client:
-        yield StorySite(url, client, hostile)
+        yield StorySite(url, db, client, hostile)
     server.should_exit = True
     thread.join(timeout=10)
     assert digest(db) == before
@@ -375,6 +377,26 @@ def test_openapi_lists_the_story_routes(stories: StorySite) -> None:
         assert "get" in schema["paths"][path], path
     assert "StoryView" in schema["components"]["schemas"]
     assert "StoryLineageNode" in schema["components"]["schemas"]
+
+
+def test_outlet_filter_resolved_or_not_finds_the_same(stories: StorySite) -> None:
+    store = SQLiteStore(stories.db, readonly=True)
+    try:
+        keys = outlet_keys(store.outlet_names())
+        for typed in ("echo", "ÉCHO", "telekar", "courrier de", "gazette", "e", "zzz", "%", "_"):
+            plain = StoryFilters(outlet=typed)
+            found = replace(plain, outlet_names=outlet_matches(keys, typed))
+            slow = [s["story_id"] for s in store.story_list(plain, limit=100)]
+            fast = [s["story_id"] for s in store.story_list(found, limit=100)]
+            assert slow == fast, typed
+            assert store.count_stories(plain) == store.count_stories(found) == len(slow)
+        assert outlet_matches(keys, "zzz") == ()
+        assert store.story_of(stories.hostile_id[3:]) == {
+            "story_id": stories.hostile_id, "label": HOSTILE_LABEL, "n_articles": 2,
+        }  # fmt: skip
+        assert store.story_of("0" * 16) is None
+    finally:
+        store.close()
 
 
 # -- the pieces --------------------------------------------------------------------------------

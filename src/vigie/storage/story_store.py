@@ -11,7 +11,7 @@ from typing import Any
 
 from vigie.storage.sqltext import contains_pattern, fold
 
-__all__ = ["STORY_SORTS", "StoryFilters", "StoryStore"]
+__all__ = ["STORY_SORTS", "StoryFilters", "StoryStore", "outlet_keys", "outlet_matches"]
 
 #: orders of a story listing: ``recent`` (last seen first), ``articles`` (largest first)
 STORY_SORTS = {
@@ -31,6 +31,10 @@ _ARTICLES = (
 )
 
 
+#: beyond this many outlet names matching a typed outlet, stories are matched name by name
+_MAX_NAMES = 64
+
+
 @dataclass(frozen=True)
 class StoryFilters:
     """Filters of a story listing: size, a language or an outlet among its articles' (part of
@@ -42,20 +46,35 @@ class StoryFilters:
     outlet: str | None = None
     since: str | None = None
     until: str | None = None
+    #: the outlet names ``outlet`` matches, when the caller has resolved them (faster: the
+    #: stories' outlet lists are searched for these names, not folded one by one)
+    outlet_names: tuple[str, ...] | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
-        """A WHERE clause over ``stories s``."""
-        clauses = ["s.n_articles >= ?"]
+        """A WHERE clause over ``stories s`` (the outlet without resolved names needs the
+        ``vigie_fold`` SQL function: see :meth:`StoryStore._story_where`)."""
+        # the size alone reads its index (its entries hold the ids); with filters on the rows,
+        # one scan of the table beats a lookup per story of that size
+        alone = not (self.language or self.outlet or self.since or self.until)
+        clauses = ["s.n_articles >= ?" if alone else "+s.n_articles >= ?"]
         params: list[Any] = [self.min_articles]
         if self.language:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(s.languages) WHERE value = ?)")
-            params.append(self.language.lower())
+            # the language lists are JSON arrays of codes: a code is found with its quotes
+            clauses.append("instr(s.languages, ?) > 0")
+            params.append(json.dumps(self.language.lower()))
         if self.outlet:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM json_each(s.outlets)"
-                " WHERE vigie_fold(value) LIKE ? ESCAPE '\\')"
-            )
-            params.append(contains_pattern(fold(self.outlet)))
+            names = self.outlet_names
+            if names is not None and len(names) <= _MAX_NAMES:
+                # a name is found in a JSON list as json.dumps writes it, quotes included
+                tests = ["instr(s.outlets, ?) > 0"] * len(names)
+                clauses.append(f"({' OR '.join(tests)})" if tests else "0")
+                params.extend(json.dumps(n, ensure_ascii=False) for n in names)
+            else:
+                clauses.append(
+                    "EXISTS (SELECT 1 FROM json_each(s.outlets)"
+                    " WHERE vigie_fold(value) LIKE ? ESCAPE '\\')"
+                )
+                params.append(contains_pattern(fold(self.outlet)))
         if self.since:
             clauses.append("s.last_seen >= ?")
             params.append(self.since)
@@ -64,6 +83,17 @@ class StoryFilters:
             clauses.append("substr(s.first_seen, 1, ?) <= ?")
             params.extend([len(self.until), self.until])
         return " AND ".join(clauses), params
+
+
+def outlet_keys(names: Iterable[str]) -> list[tuple[str, str]]:
+    """``(folded name, name)`` of each outlet name, for :func:`outlet_matches`."""
+    return [(fold(n) or "", n) for n in names]
+
+
+def outlet_matches(keys: Iterable[tuple[str, str]], typed: str) -> tuple[str, ...]:
+    """The names (of :func:`outlet_keys`) that contain ``typed``, case and accents ignored."""
+    key = fold(typed.strip()) or ""
+    return tuple(sorted(n for folded, n in keys if key in folded))
 
 
 def _story_row(row: sqlite3.Row) -> dict[str, Any]:
@@ -179,11 +209,23 @@ class StoryStore:
         """A page of stories matching ``filters`` in the ``sort`` order (:data:`STORY_SORTS`),
         each with its first article's title, doc and outlet (not its article list)."""
         where, params = self._story_where(filters)
-        sql = (
-            f"{_LISTED} WHERE {where} ORDER BY {STORY_SORTS[sort]}"
-            f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        )
-        return [_story_row(r) for r in self.conn.execute(sql, params)]
+        # the page's ids first (the sort reads the size index, not the rows), then its rows
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT s.story_id FROM stories s WHERE {where} ORDER BY {STORY_SORTS[sort]}"
+                f" LIMIT {int(limit)} OFFSET {int(offset)}",
+                params,
+            )
+        ]
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = {
+            r["story_id"]: _story_row(r)
+            for r in self.conn.execute(f"{_LISTED} WHERE s.story_id IN ({marks})", ids)
+        }
+        return [rows[i] for i in ids if i in rows]
 
     def count_stories(self, filters: StoryFilters) -> int:
         where, params = self._story_where(filters)
@@ -229,13 +271,19 @@ class StoryStore:
         )
         return [dict(r) for r in self.conn.execute(sql, (story_id,))]
 
-    def story_languages(self, *, limit: int = 50) -> list[str]:
-        """The languages of the stories of several articles (for a language menu)."""
+    def outlet_names(self) -> list[str]:
+        """Every outlet name of the stored articles (to resolve a typed outlet once)."""
         rows = self.conn.execute(
-            "SELECT DISTINCT j.value FROM stories s, json_each(s.languages) j"
-            f" WHERE s.n_articles >= 2 ORDER BY 1 LIMIT {int(limit)}"
+            "SELECT DISTINCT outlet FROM article_facets WHERE outlet IS NOT NULL"
         )
-        return [str(r[0]) for r in rows if r[0]]
+        return [str(r[0]) for r in rows]
+
+    def article_languages(self) -> list[str]:
+        """Every language code of the stored articles, sorted (for a language menu)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT language FROM article_facets WHERE language IS NOT NULL ORDER BY 1"
+        )
+        return [str(r[0]) for r in rows]
 
     def story_of(self, article_id: str) -> dict[str, Any] | None:
         """``{story_id, label, n_articles}`` of the story an article belongs to, or None (the

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -20,8 +21,10 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from vigie import queries
-from vigie.storage.story_store import STORY_SORTS, StoryFilters
-from vigie.web.deps import Offset, Store, open_store, parse_date
+from vigie.storage.sqlite import SQLiteStore
+from vigie.storage.story_store import STORY_SORTS, StoryFilters, outlet_keys, outlet_matches
+from vigie.web.cache import StoreCache
+from vigie.web.deps import Cache, Offset, Store, get_cache, open_store, parse_date
 from vigie.web.errors import BadParameter
 from vigie.web.lineage_graph import lineage_graph
 from vigie.web.models import json_responses, page_responses
@@ -102,6 +105,15 @@ def _is_lang(code: str) -> bool:
 StoryFilterParams = Annotated[StoryFilters, Depends(get_story_filters)]
 
 
+def resolved(filters: StoryFilters, store: SQLiteStore, cache: StoreCache) -> StoryFilters:
+    """The filters with the outlet names the typed outlet matches (the store's outlet names
+    are read once per store state)."""
+    if not filters.outlet:
+        return filters
+    keys = cache.get("stories:outlet-keys", lambda: outlet_keys(store.outlet_names()))
+    return replace(filters, outlet_names=outlet_matches(keys, filters.outlet))
+
+
 # -- the list --------------------------------------------------------------------------------
 
 
@@ -113,6 +125,7 @@ StoryFilterParams = Annotated[StoryFilters, Depends(get_story_filters)]
 )
 def stories_json(
     store: Store,
+    cache: Cache,
     filters: StoryFilterParams,
     sort: Sort = "recent",
     limit: StoryLimit = 25,
@@ -120,7 +133,8 @@ def stories_json(
 ) -> dict[str, Any]:
     """Stories (articles on one event) with at least ``min_articles`` articles, latest first
     or largest first, filtered by language, outlet and period."""
-    return stories_data(store, filters, sort=sort or "recent", limit=limit, offset=offset)
+    found = resolved(filters, store, cache)
+    return stories_data(store, found, sort=sort or "recent", limit=limit, offset=offset)
 
 
 @router.get(
@@ -132,6 +146,7 @@ def stories_json(
 def stories_page(
     request: Request,
     store: Store,
+    cache: Cache,
     filters: StoryFilterParams,
     sort: Sort = "recent",
     limit: StoryLimit = 25,
@@ -139,12 +154,13 @@ def stories_page(
 ) -> Response:
     """Stories with their size, dates, languages and outlets (JSON with
     ``Accept: application/json``)."""
-    data = stories_data(store, filters, sort=sort or "recent", limit=limit, offset=offset)
+    found = resolved(filters, store, cache)
+    data = stories_data(store, found, sort=sort or "recent", limit=limit, offset=offset)
     params = {k: v for k, v in request.query_params.items() if k in _EXPORT_PARAMS}
     extra = {
         "form": dict(request.query_params),
         "export_query": query_string(params),
-        "languages": store.story_languages(),
+        "languages": cache.get("stories:languages", store.article_languages),
         "page_url": lambda **changes: page_url(request, **changes),
     }
     return respond(request, "stories.html", data, StoriesPage, section="stories", extra=extra)
@@ -162,9 +178,10 @@ _FORMATS = {
 def _export(request: Request, filters: StoryFilters, sort: str, fmt: str) -> StreamingResponse:
     # opened here, so an unreadable store is a 503, not a cut stream
     store = open_store(request)
+    found = resolved(filters, store, get_cache(request))
 
     def records() -> Iterator[dict[str, Any]]:
-        yield from story_export_records(store, filters, sort or "recent")
+        yield from story_export_records(store, found, sort or "recent")
 
     def lines() -> Iterator[str]:
         for rec in records():
