@@ -36,6 +36,7 @@ ARTICLE_EXPORT_FIELDS = [
     "language",
     "published",
     "authors",
+    "source_agency",
     "encoding",
     "input_format",
     "text",
@@ -58,6 +59,8 @@ def article_record(a: Article) -> dict[str, Any]:
         "language": a.language,
         "published": a.published,
         "authors": a.authors,
+        # the agency the text reproduces (a wire dateline or an "(avec …)" credit), if named
+        "source_agency": a.meta.get("source_agency"),
         "encoding": a.encoding,
         "input_format": a.input_format,
         "text": a.text,

@@ -26,7 +26,7 @@ SEARCH_KEYS = {"query", "filters", "total", "limit", "offset", "hits", "facets",
 HIT_KEYS = {"article_id", "title", "outlet", "language", "published", "doc", "score", "snippet"}
 ARTICLE_KEYS = {
     *ARTICLE_EXPORT_FIELDS, "segments", "versions",
-    "quotes", "speakers", "citations", "events", "entities", "actors", "highlights",
+    "quotes", "speakers", "citations", "events", "entities", "actors", "highlights", "copies",
 }  # fmt: skip
 SUMMARY_KEYS = {"articles", "outlet_count", "outlets", "languages", "recent", "runs"}
 RUN_KEYS = {

@@ -311,6 +311,9 @@ class ArticleView(BaseModel):
     language: str | None
     published: str | None
     authors: list[str]
+    source_agency: str | None = Field(
+        None, description="The agency the text reproduces (wire dateline, closing credit)."
+    )
     encoding: str | None
     input_format: str
     text: str = Field(description="The original text, never edited.")
