@@ -112,6 +112,7 @@ def outlet_site(actor_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     # the first copy names its source; the others do not
     copies[0] = _article(COPIER, 0, "2025-01-02", citations=(ORIGIN,))
     xinhua = _article(XINHUA, 0, "2025-01-05T08:00:00+00:00")
+    tass = _article("ТАСС", 0, "2025-01-04")
     ab = [
         _article("a/b", 0, "2025-01-05T09:00:00+00:00"),
         _article("a/b", 1, "2025-01-06", citations=("Tass", "Tass")),
@@ -120,7 +121,7 @@ def outlet_site(actor_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     weird = [_article(name, 0, "2025-01-07") for name in WEIRD if name != "a/b"]
     store = SQLiteStore(db)
     try:
-        store.write_articles([origin, *copies, xinhua, *ab, *weird])
+        store.write_articles([origin, *copies, xinhua, tass, *ab, *weird])
         relations = [_relation(origin, c, lag) for c, lag in zip(copies, LAGS, strict=True)]
         relations.append(_relation(xinhua, ab[0], 3600.0, "translated"))
         undetermined = _relation(ab[2], copies[1], None)
@@ -387,6 +388,8 @@ def test_share_of_content_from_state_media(outlet_site: OutletSite) -> None:
     [tass] = data["citations"]
     assert (tass["source"], tass["mentions"], tass["articles"]) == ("Tass", 2, 1)
     assert tass["state_medium"] == "TASS"
+    # cited as "Tass", stored as "ТАСС": one state medium, so the citation links the outlet
+    assert tass["outlet"] == "ТАСС" and tass["outlet_link"] == outlet_href("ТАСС")
     assert data["volume"]["undated"] == 1 and data["languages"] == [{"value": "fr", "count": 3}]
     html = outlet_site.get(outlet_href("a/b")).text
     assert "67&nbsp;%" in html and "Xinhua" in html
@@ -477,3 +480,20 @@ def test_graph_layout_keeps_the_busiest_and_stays_in_the_box() -> None:
     strokes = [e["stroke"] for e in g["edges"][:MAX_SIDE]]
     assert strokes == sorted(strokes, reverse=True)
     assert graph_layout("seul", [], []) is None
+
+
+def test_cited_sources_link_the_actor_of_the_same_name(outlet_site: OutletSite) -> None:
+    linked = 0
+    for o in outlet_site.all_outlets():
+        if o["articles"] > 10:
+            continue
+        data = outlet_site.outlet(o["name"])
+        for c in data["citations"]:
+            assert c["key"] == fold(c["source"])
+            if c["actor_id"]:
+                actor = outlet_site.get(f"/actors/{c['actor_id']}.json").json()["actor"]
+                assert fold(actor["name"]) == c["key"]
+                html = outlet_site.get(o["link"]).text
+                assert f'href="/actors/{c["actor_id"]}"' in html
+                linked += 1
+    assert linked >= 1, "no cited source of the demo corpus has an actor of its name"

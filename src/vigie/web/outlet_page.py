@@ -236,12 +236,22 @@ def _citations(
         forms = spellings.setdefault(key, {})
         forms[source] = forms.get(source, 0) + 1
     actors = store.actors_named(mentions)
+    by_medium: dict[str, str] | None = None
     out = []
     for key, n in mentions.items():
         forms = spellings[key]
         source = min(forms, key=lambda f: (-forms[f], f))
         listed = states.match(source)
         outlet = outlets.get(media_key(source)) or outlets.get(media_key(key))
+        if outlet is None and listed is not None:
+            # "Ekran-K" cited, "Экран-К" stored: one state medium under two names
+            if by_medium is None:
+                by_medium = {}
+                for k, o in outlets.items():
+                    m = states.match(k)
+                    if m is not None:
+                        by_medium.setdefault(m.name, o)
+            outlet = by_medium.get(listed.name)
         out.append(
             {
                 "source": source,
