@@ -284,13 +284,3 @@ class StoryStore:
             "SELECT DISTINCT language FROM article_facets WHERE language IS NOT NULL ORDER BY 1"
         )
         return [str(r[0]) for r in rows]
-
-    def story_of(self, article_id: str) -> dict[str, Any] | None:
-        """``{story_id, label, n_articles}`` of the story an article belongs to, or None (the
-        article page links to ``/stories/{story_id}``)."""
-        row = self.conn.execute(
-            "SELECT s.story_id, s.label, s.n_articles FROM story_articles sa"
-            " JOIN stories s ON s.story_id = sa.story_id WHERE sa.article_id = ?",
-            (article_id,),
-        ).fetchone()
-        return None if row is None else dict(row)

@@ -95,7 +95,8 @@ def _node(node: dict[str, Any], gen: int, row: float) -> dict[str, Any]:
         "date": date + (f" · {node['language']}" if node.get("language") else ""),
         "title": node.get("title") or "",
         "full_outlet": outlet,
-        "origin": gen == 0,
+        # an original: at the top of a chain of copies (not only in undetermined pairs)
+        "origin": gen == 0 and bool(node["copies"]),
         "generation": gen,
     }
 
