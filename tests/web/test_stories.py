@@ -490,3 +490,19 @@ def test_timeline_rows_per_outlet() -> None:
     assert all(tl["left"] <= m["x"] <= tl["right"] for m in tl["marks"])
     assert tl["ticks"] and all(tl["left"] <= t["x"] <= tl["right"] for t in tl["ticks"])
     assert timeline_chart([{**arts[0], "published": None}]) is None
+
+
+def test_timeline_beyond_its_rows_shares_a_last_row() -> None:
+    arts = [
+        {"article_id": f"{i:016x}", "outlet": f"<i>Outlet {i:02d}</i>", "title": None,
+         "published": f"2025-02-{1 + i % 28:02d}T{i % 24:02d}:00", "doc": f"d{i}",
+         "first": i == 0, "copy_of": None}
+        for i in range(35)
+    ]  # fmt: skip
+    tl = timeline_chart(arts)
+    assert tl is not None and len(tl["marks"]) == 35
+    assert len(tl["rows"]) == 31 and tl["rows"][-1]["text"] == "5 other outlets"
+    assert tl["rows"][0]["full"] == "<i>Outlet 00</i>"  # plain text: the template escapes it
+    bottom = tl["rows"][-1]["y"]
+    assert sum(1 for m in tl["marks"] if m["y"] == bottom) == 5
+    assert tl["height"] == tl["baseline"] + 34
