@@ -179,8 +179,9 @@ def _appearance(v: dict[str, Any], titles: dict[str, str | None]) -> dict[str, A
 
 
 def _last(variants: list[dict[str, Any]]) -> dict[str, Any] | None:
-    dated = [(t, v) for v in variants if (t := parse_time(v.get("published"))) is not None]
-    return max(dated, key=lambda tv: tv[0])[1] if dated else None
+    """The last dated version (a group keeps its versions in publication order, the undated
+    ones last)."""
+    return next((v for v in reversed(variants) if parse_time(v.get("published")) is not None), None)
 
 
 def _kinds(variants: list[dict[str, Any]]) -> dict[str, int]:
