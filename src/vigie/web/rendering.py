@@ -31,6 +31,7 @@ NAV: list[tuple[str, str, str]] = [
     ("Quotes", "/quotes", "quotes"),
     ("Speakers", "/speakers", "speakers"),
     ("Actors", "/actors", "actors"),
+    ("Stories", "/stories", "stories"),
     ("Ingest runs", "/runs", "runs"),
 ]
 
