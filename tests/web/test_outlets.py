@@ -11,6 +11,7 @@ import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -44,6 +45,9 @@ COPIER = "x.json"
 #: the lags of COPIER's copies of ORIGIN's article (None: unknown), one per lag bin and one more
 LAGS: list[float | None] = [600.0, 7200.0, 43200.0, 172800.0, 432000.0, 864000.0, None]
 XINHUA = "新华社"
+#: an outlet that published every other day for more than two years
+DAILY = "Le Quotidien"
+DAILY_ARTICLES = 450
 
 
 def _article(
@@ -119,9 +123,13 @@ def outlet_site(actor_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         _article("a/b", 2, None),
     ]
     weird = [_article(name, 0, "2025-01-07") for name in WEIRD if name != "a/b"]
+    daily = [
+        _article(DAILY, i, (date(2023, 1, 1) + timedelta(days=2 * i)).isoformat())
+        for i in range(DAILY_ARTICLES)
+    ]
     store = SQLiteStore(db)
     try:
-        store.write_articles([origin, *copies, xinhua, tass, *ab, *weird])
+        store.write_articles([origin, *copies, xinhua, tass, *ab, *weird, *daily])
         relations = [_relation(origin, c, lag) for c, lag in zip(copies, LAGS, strict=True)]
         relations.append(_relation(xinhua, ab[0], 3600.0, "translated"))
         undetermined = _relation(ab[2], copies[1], None)
@@ -497,3 +505,32 @@ def test_cited_sources_link_the_actor_of_the_same_name(outlet_site: OutletSite) 
                 assert f'href="/actors/{c["actor_id"]}"' in html
                 linked += 1
     assert linked >= 1, "no cited source of the demo corpus has an actor of its name"
+
+
+def test_edges_read_either_way_are_the_same(outlet_site: OutletSite) -> None:
+    def key(e: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(sorted((k, str(v)) for k, v in e.items()))
+
+    rows = outlet_site.all_outlets()
+    with SQLiteStore(outlet_site.db, readonly=True) as store:
+        for o in rows:
+            by_articles = store.outlet_edges(o["name"])
+            by_copies = store.outlet_edges(o["name"], scan_copies=True)
+            assert sorted(map(key, by_articles)) == sorted(map(key, by_copies)), o["name"]
+            assert o["undetermined"] == store.outlet_undetermined(o["name"]), o["name"]
+    assert sum(o["undetermined"] for o in rows) % 2 == 0
+    assert {o["name"]: o["undetermined"] for o in rows}[COPIER] == 1
+
+
+def test_too_many_days_are_not_drawn(outlet_site: OutletSite) -> None:
+    link = outlet_href(DAILY)
+    data = outlet_site.get(link + "&unit=day", headers=JSON).json()["volume"]
+    assert data["unit"] == "day" and not data["filled"]
+    assert len(data["buckets"]) == DAILY_ARTICLES == data["total"]
+    html = outlet_site.get(link + "&unit=day").text
+    assert "too many to draw or list here" in html
+    assert 'class="chart"' not in html and "The counts as a table" not in html
+    auto = outlet_site.get(link).text
+    assert 'class="chart"' in auto and "too many to draw" not in auto
+    weekly = outlet_site.get(link + "&unit=week", headers=JSON).json()["volume"]
+    assert weekly["unit"] == "week" and weekly["total"] == DAILY_ARTICLES

@@ -138,6 +138,8 @@ DEFAULT_STATE_MEDIA: tuple[StateMedium, ...] = (
 )
 
 _NOT_WORD = re.compile(r"[\W_]+")
+#: names :meth:`StateMediaList.match` remembers (then it starts again)
+_SEEN = 20_000
 
 
 def media_key(name: str | None) -> str:
@@ -160,6 +162,8 @@ class StateMediaList:
                 self.media.append(StateMedium(name.strip(), ""))
                 known.add(key)
         self._by_key: dict[str, StateMedium] = {}
+        #: names already matched (a page matches the same few names thousands of times)
+        self._seen: dict[str, StateMedium | None] = {}
         for m in self.media:
             for alias in (m.name, *m.aliases):
                 key = media_key(alias)
@@ -172,7 +176,17 @@ class StateMediaList:
 
     def match(self, name: str | None) -> StateMedium | None:
         """The state medium ``name`` is a name of, or None."""
-        return self._by_key.get(media_key(name))
+        if name is None:
+            return None
+        try:
+            return self._seen[name]
+        except KeyError:
+            pass
+        found = self._by_key.get(media_key(name))
+        if len(self._seen) >= _SEEN:
+            self._seen.clear()
+        self._seen[name] = found
+        return found
 
     def __contains__(self, name: object) -> bool:
         """Whether ``name`` is a name of one of them."""

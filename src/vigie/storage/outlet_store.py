@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from vigie.storage.sqltext import fold
@@ -33,7 +34,15 @@ _EDGE_COLS = (
 def cites_outlet(outlet: str | None, source_keys: Iterable[str]) -> bool:
     """Whether an article citing these sources (``citations.source_key``) names ``outlet``:
     a key contains the folded outlet name or is contained in it ("Orbita" for "Orbita Info")."""
-    name = fold(outlet) or ""
+    return _cites(_folded(outlet), source_keys)
+
+
+@lru_cache(maxsize=4096)
+def _folded(name: str | None) -> str:
+    return fold(name) or ""
+
+
+def _cites(name: str, source_keys: Iterable[str]) -> bool:
     return bool(name) and any(k in name or name in k for k in source_keys if k)
 
 
@@ -65,21 +74,33 @@ class OutletStore:
         return out
 
     def copy_edge_counts(self) -> dict[str, dict[str, int]]:
-        """``outlet → {made, copied, hidden}``: copies its articles are (``made``), copies of
-        its articles (``copied``), and copies it made that do not cite their source
-        (``hidden``), over every copy edge."""
+        """``outlet → {made, copied, hidden, undetermined}``: copies its articles are
+        (``made``), copies of its articles (``copied``), copies it made that do not cite their
+        source (``hidden``), over every copy edge; and copy relations with another outlet
+        whose direction is unknown (``undetermined``)."""
         rows = self.conn.execute(
             "SELECT source_outlet, copy_outlet, copy_rowid FROM (" + _EDGE_COLS + ")"
         ).fetchall()
         keys = self._citation_keys(r[2] for r in rows)
         out: dict[str, dict[str, int]] = {}
-        zero = {"made": 0, "copied": 0, "hidden": 0}
+        zero = {"made": 0, "copied": 0, "hidden": 0, "undetermined": 0}
         for src, dst, rowid in rows:
             made = out.setdefault(dst, dict(zero))
             made["made"] += 1
             if not cites_outlet(src, keys.get(rowid, ())):
                 made["hidden"] += 1
             out.setdefault(src, dict(zero))["copied"] += 1
+        for a, b in self.conn.execute(
+            "SELECT xa.outlet, xb.outlet FROM copies c"
+            " CROSS JOIN articles aa ON aa.article_id = c.a_id"
+            " CROSS JOIN article_facets xa ON xa.rowid = aa.rowid"
+            " CROSS JOIN articles ab ON ab.article_id = c.b_id"
+            " CROSS JOIN article_facets xb ON xb.rowid = ab.rowid"
+            " WHERE c.direction != 'known' AND xa.outlet IS NOT NULL AND xb.outlet IS NOT NULL"
+            " AND xa.outlet != xb.outlet"
+        ):
+            out.setdefault(a, dict(zero))["undetermined"] += 1
+            out.setdefault(b, dict(zero))["undetermined"] += 1
         return out
 
     # -- one outlet -------------------------------------------------------------------------
@@ -117,30 +138,47 @@ class OutletStore:
     def outlet_recent(self, outlet: str, limit: int = 10) -> list[dict[str, Any]]:
         """The outlet's latest articles (``article_id, title, doc, language, published``),
         newest first, undated ones last."""
+        # the articles' (outlet, published) index answers in order, whatever the outlet's size
         return [
             dict(r)
             for r in self.conn.execute(
-                "SELECT a.article_id, a.title, a.doc, x.language, x.published, x.outlet"
-                " FROM article_facets x JOIN articles a ON a.rowid = x.rowid"
-                " WHERE x.outlet = ? ORDER BY x.published IS NULL, x.published DESC,"
-                " x.rowid DESC LIMIT ?",
-                (outlet, int(limit)),
+                "SELECT a.article_id, a.title, a.doc, a.language, a.published, a.outlet"
+                " FROM articles a WHERE a.outlet = ? COLLATE NOCASE AND a.outlet = ?"
+                " ORDER BY a.published DESC, a.rowid DESC LIMIT ?",
+                (outlet, outlet, int(limit)),
             )
         ]
 
-    def outlet_edges(self, outlet: str) -> list[dict[str, Any]]:
+    def outlet_edges(self, outlet: str, *, scan_copies: bool = False) -> list[dict[str, Any]]:
         """The copy edges of one outlet, either way: ``source_outlet, copy_outlet, kind,
-        lag_seconds, source_id, copy_id, cites_source`` (whether the copy cites the source
-        outlet)."""
-        rows = [
-            dict(r)
-            # the copies it made, then the copies of its articles
-            for sql in (_EDGE_COLS + " AND xc.outlet = ?", _EDGE_COLS + " AND xs.outlet = ?")
-            for r in self.conn.execute(sql, (outlet,))
-        ]
+        lag_seconds, source_id, copy_id, copy_rowid, cites_source`` (whether the copy cites
+        the source outlet).
+
+        Found from the outlet's articles, or with ``scan_copies`` by reading every copy
+        relation once: cheaper for an outlet with many articles (each of its articles costs a
+        read of its wide row; a copy relation, two index look-ups)."""
+        if scan_copies:
+            sql = (
+                "SELECT xs.outlet AS source_outlet, xc.outlet AS copy_outlet, c.kind,"
+                " c.lag_seconds, c.source_id, c.copy_id, ac.rowid AS copy_rowid FROM copies c"
+                " CROSS JOIN articles ac ON ac.article_id = c.copy_id"
+                " CROSS JOIN article_facets xc ON xc.rowid = ac.rowid"
+                " CROSS JOIN articles asrc ON asrc.article_id = c.source_id"
+                " CROSS JOIN article_facets xs ON xs.rowid = asrc.rowid"
+                " WHERE c.direction = 'known' AND (xc.outlet = ? OR xs.outlet = ?)"
+                " AND xs.outlet IS NOT NULL AND xc.outlet IS NOT NULL AND xs.outlet != xc.outlet"
+            )
+            rows = [dict(r) for r in self.conn.execute(sql, (outlet, outlet))]
+        else:
+            rows = [
+                dict(r)
+                # the copies it made, then the copies of its articles
+                for sql in (_EDGE_COLS + " AND xc.outlet = ?", _EDGE_COLS + " AND xs.outlet = ?")
+                for r in self.conn.execute(sql, (outlet,))
+            ]
         keys = self._citation_keys(r["copy_rowid"] for r in rows)
         for r in rows:
-            r["cites_source"] = cites_outlet(r["source_outlet"], keys.get(r.pop("copy_rowid"), ()))
+            r["cites_source"] = cites_outlet(r["source_outlet"], keys.get(r["copy_rowid"], ()))
         return rows
 
     def outlet_undetermined(self, outlet: str) -> int:
@@ -164,15 +202,14 @@ class OutletStore:
         ).fetchone()
         return int(row[0])
 
-    def outlet_citations(self, outlet: str) -> list[tuple[str, str, str]]:
-        """``(article id, source as written, source key)`` of every source its articles
+    def outlet_citations(self, outlet: str) -> list[tuple[int, str, str]]:
+        """``(article rowid, source as written, source key)`` of every source its articles
         cite ("selon Tass")."""
         return [
             (r[0], r[1], r[2])
             for r in self.conn.execute(
-                "SELECT a.article_id, c.source, c.source_key FROM article_facets x"
-                " JOIN citations c ON c.article_rowid = x.rowid"
-                " JOIN articles a ON a.rowid = x.rowid WHERE x.outlet = ?",
+                "SELECT c.article_rowid, c.source, c.source_key FROM article_facets x"
+                " JOIN citations c ON c.article_rowid = x.rowid WHERE x.outlet = ?",
                 (outlet,),
             )
         ]

@@ -17,7 +17,7 @@ of it is ever a path.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 from urllib.parse import quote
@@ -60,6 +60,7 @@ OUTLET_EXPORT_FIELDS = [
     "copies_made",
     "copied",
     "hidden_source_share",
+    "undetermined",
     "state_medium",
     "link",
 ]
@@ -86,7 +87,7 @@ def outlet_rows(store: SQLiteStore, states: StateMediaList) -> list[dict[str, An
     rows = []
     for name in sorted(summaries):
         s = summaries[name]
-        c = copies.get(name, {"made": 0, "copied": 0, "hidden": 0})
+        c = copies.get(name, {"made": 0, "copied": 0, "hidden": 0, "undetermined": 0})
         listed = states.match(name)
         langs = sorted(s["languages"].items(), key=lambda kv: (-kv[1], kv[0]))
         rows.append(
@@ -100,6 +101,7 @@ def outlet_rows(store: SQLiteStore, states: StateMediaList) -> list[dict[str, An
                 "copies_made": c["made"],
                 "copied": c["copied"],
                 "hidden_source_share": round(c["hidden"] / c["made"], 3) if c["made"] else None,
+                "undetermined": c["undetermined"],
                 "state_medium": listed.name if listed else None,
             }
         )
@@ -221,18 +223,18 @@ def _actor_for(candidates: list[tuple[str, str]]) -> str | None:
 
 def _citations(
     store: SQLiteStore,
-    rows: list[tuple[str, str, str]],
+    rows: list[tuple[int, str, str]],
     states: StateMediaList,
     outlets: dict[str, str],
 ) -> list[dict[str, Any]]:
     """The sources cited, most mentions first, each with its commonest spelling, its actor
     and the stored outlet of the same name (``outlets``: media key → outlet name)."""
     mentions: dict[str, int] = {}
-    articles: dict[str, set[str]] = {}
+    articles: dict[str, set[int]] = {}
     spellings: dict[str, dict[str, int]] = {}
-    for article_id, source, key in rows:
+    for rowid, source, key in rows:
         mentions[key] = mentions.get(key, 0) + 1
-        articles.setdefault(key, set()).add(article_id)
+        articles.setdefault(key, set()).add(rowid)
         forms = spellings.setdefault(key, {})
         forms[source] = forms.get(source, 0) + 1
     actors = store.actors_named(mentions)
@@ -272,7 +274,7 @@ def _state_share(
     name: str,
     articles: int,
     made: list[dict[str, Any]],
-    cites: list[tuple[str, str, str]],
+    cites: list[tuple[int, str, str]],
     states: StateMediaList,
 ) -> dict[str, Any]:
     """How many of its articles copy a state medium's or cite one (itself left out)."""
@@ -290,14 +292,14 @@ def _state_share(
         if m and m is not itself:
             e = entry(m.name, m.country)
             e["copies"] += 1
-            e["ids"].add(r["copy_id"])
-    for article_id, source, _key in cites:
+            e["ids"].add(r["copy_rowid"])
+    for rowid, source, _key in cites:
         m = states.match(source)
         if m and m is not itself:
             e = entry(m.name, m.country)
             e["citations"] += 1
-            e["ids"].add(article_id)
-    ids: set[str] = set()
+            e["ids"].add(rowid)
+    ids: set[int] = set()
     for e in per.values():
         ids |= e["ids"]
     agencies = [
@@ -320,21 +322,40 @@ def outlet_data(
     states: StateMediaList,
     name: str,
     unit: str = "auto",
-    outlets: Iterable[str] = (),
+    rows: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything one outlet's page shows (:class:`~vigie.web.models.outlets.OutletView`);
-    :class:`NotFoundError` when no article has this outlet. ``outlets``: the names of every
-    stored outlet, for linking the cited sources that are one."""
-    summary = store.outlet_summary(name)
-    if summary is None:
-        raise NotFoundError(f"no article has the outlet {name!r}")
-    edges = store.outlet_edges(name)
+    :class:`NotFoundError` when no article has this outlet. ``rows``: every outlet's record
+    (:func:`outlet_rows`, by name), when at hand: its counts are not read again, and the cited
+    sources that are stored outlets link to them."""
+    rows = rows or {}
+    row = rows.get(name)
+    if row is not None:
+        summary = {
+            "articles": row["articles"],
+            "first": row["first"],
+            "last": row["last"],
+            "languages": [(x["value"], x["count"]) for x in row["languages"]],
+        }
+        undetermined = row["undetermined"]
+        # every copy edge read once beats a read of each of its articles' rows
+        edges = store.outlet_edges(
+            name, scan_copies=2 * row["articles"] > sum(r["copies_made"] for r in rows.values())
+        )
+    else:
+        found = store.outlet_summary(name)
+        if found is None:
+            raise NotFoundError(f"no article has the outlet {name!r}")
+        summary = found
+        undetermined = store.outlet_undetermined(name)
+        edges = store.outlet_edges(name)
     made = [r for r in edges if r["copy_outlet"] == name]
     copied = [r for r in edges if r["source_outlet"] == name]
     made_bins, made_unknown = lag_bins(r["lag_seconds"] for r in made)
     of_bins, of_unknown = lag_bins(r["lag_seconds"] for r in copied)
     cites = store.outlet_citations(name)
     listed = states.match(name)
+    with_language = sum(n for code, n in summary["languages"] if code)
     return {
         "outlet": {
             "name": name,
@@ -344,23 +365,21 @@ def outlet_data(
             "last": summary["last"],
             "state_medium": listed.name if listed else None,
         },
-        "languages": [
-            {"value": code or "", "count": n} for code, n in summary["languages"] if code
-        ],
-        "no_language": sum(n for code, n in summary["languages"] if not code),
+        "languages": [{"value": code, "count": n} for code, n in summary["languages"] if code],
+        "no_language": summary["articles"] - with_language,
         "volume": _volume(store, name, summary["articles"], unit),
         "sources": edge_groups(made, "source_outlet", states),
         "copiers": edge_groups(copied, "copy_outlet", states),
         "copies_made": len(made),
         "copied": len(copied),
-        "undetermined": store.outlet_undetermined(name),
+        "undetermined": undetermined,
         "lags": {
             "made": made_bins,
             "made_unknown": made_unknown,
             "of": of_bins,
             "of_unknown": of_unknown,
         },
-        "citations": _citations(store, cites, states, _by_key(outlets)),
+        "citations": _citations(store, cites, states, _by_key(rows)),
         "state": _state_share(name, summary["articles"], made, cites, states),
         "recent": store.outlet_recent(name, RECENT),
     }

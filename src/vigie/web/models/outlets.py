@@ -39,6 +39,10 @@ class OutletRecord(BaseModel):
         description="Share of the copies it made that do not cite the outlet they copy "
         "(null when it made none)."
     )
+    undetermined: int = Field(
+        description="Copies shared with another outlet whose direction is unknown (not counted "
+        "in copies_made or copied)."
+    )
     state_medium: str | None = Field(description=_STATE)
 
 

@@ -24,7 +24,7 @@ from vigie.errors import NotFoundError
 from vigie.storage.sqlite import SQLiteStore
 from vigie.web.actor_links import actor_href
 from vigie.web.cache import StoreCache
-from vigie.web.chart import bar_chart
+from vigie.web.chart import MAX_BUCKETS, bar_chart
 from vigie.web.deps import AppOptions, Cache, Offset, Store
 from vigie.web.models import json_responses, page_responses
 from vigie.web.models.outlets import OutletsPage, OutletView
@@ -261,14 +261,14 @@ def _outlet(
 ) -> dict[str, Any]:
     """One outlet's data; a large outlet's is kept for the store's state."""
     states = state_list(options)
-    known = {r["name"]: r["articles"] for r in _rows(store, cache, options)}
-    if name not in known:
+    rows = {r["name"]: r for r in _rows(store, cache, options)}
+    if name not in rows:
         raise NotFoundError(f"no article has the outlet {name!r}")
 
     def compute() -> dict[str, Any]:
-        return outlet_data(store, states, name, unit, known)
+        return outlet_data(store, states, name, unit, rows)
 
-    if known[name] >= CACHE_FROM_ARTICLES:
+    if rows[name]["articles"] >= CACHE_FROM_ARTICLES:
         key = "outlet:" + json.dumps([name, unit, _state_key(options)], ensure_ascii=False)
         return cache.get(key, compute)
     return compute()
@@ -308,8 +308,11 @@ def outlet_page(
     data = _outlet(store, cache, options, name, unit)
     vol = data["volume"]
     lags = data["lags"]
+    # thousands of days are no chart (nor a table to read): the page offers longer periods
+    too_many = len(vol["buckets"]) > MAX_BUCKETS
     extra = {
-        "chart": bar_chart(vol["buckets"]) if vol["buckets"] else None,
+        "chart": bar_chart(vol["buckets"]) if vol["buckets"] and not too_many else None,
+        "too_many": too_many,
         "graph": graph_layout(name, data["sources"], data["copiers"]),
         "made_chart": lag_chart(lags["made"]) if data["copies_made"] else None,
         "of_chart": lag_chart(lags["of"]) if data["copied"] else None,
