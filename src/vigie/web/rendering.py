@@ -29,6 +29,7 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 NAV: list[tuple[str, str, str]] = [
     ("Search", "/search", "search"),
     ("Quotes", "/quotes", "quotes"),
+    ("Quote groups", "/quote-groups", "quote-groups"),
     ("Speakers", "/speakers", "speakers"),
     ("Actors", "/actors", "actors"),
     ("Stories", "/stories", "stories"),
