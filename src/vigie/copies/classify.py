@@ -46,6 +46,8 @@ class Thresholds:
     translated_cov_long: float = 0.35
     translated_similarity: float = 0.6
     translated_min_pairs: int = 2
+    #: a text more than this many times longer than the other is not its translation
+    translated_length_ratio: float = 4.0
 
 
 DEFAULT = Thresholds()
@@ -352,9 +354,17 @@ def _number_agreement(a: CopyDoc, b: CopyDoc) -> float | None:
 def _translated(a: CopyDoc, b: CopyDoc, th: Thresholds) -> CopyRelation | None:
     from vigie.copies.translation import align_sentences
 
+    short, long = sorted((len(a.clean_text), len(b.clean_text)))
+    if long > th.translated_length_ratio * max(short, 1):
+        return None
     if a.content_words() < MIN_WORDS or b.content_words() < MIN_WORDS:
         return None
-    if len(a.sentences) < th.translated_min_pairs or len(b.sentences) < th.translated_min_pairs:
+    n_short, n_long = sorted((len(a.sentences), len(b.sentences)))
+    if n_short < th.translated_min_pairs:
+        return None
+    # at most n_short sentence pairs align: when that cannot cover enough of the longer text,
+    # no embedding is needed to say no (a short dispatch is not the translation of a feature)
+    if n_short < th.translated_cov_long * n_long:
         return None
     numbers = _number_agreement(a, b)
     if numbers is not None and numbers < 0.25:

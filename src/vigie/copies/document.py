@@ -147,6 +147,15 @@ class CopyDoc:
             self._fingerprint = fingerprint(self.clean_text, self.language)
         return self._fingerprint
 
+    @property
+    def known_fingerprint(self) -> Fingerprint | None:
+        """The fingerprint when it is already at hand (given, or computed), else None."""
+        return self._fingerprint
+
+    def set_fingerprint(self, fp: Fingerprint) -> None:
+        """Give the fingerprint computed earlier from this clean text (not computed again)."""
+        self._fingerprint = fp
+
     def embeddings(self) -> NDArray[np.float32]:
         if self._embeddings is None:
             from vigie.copies.translation import embed

@@ -18,6 +18,7 @@ candidate search in SQL instead can write :func:`index_rows` for each article in
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vigie.copies import minhash
+from vigie.copies.classify import DEFAULT
 from vigie.copies.document import CopyDoc
 from vigie.copies.fingerprint import MIN_WORDS, Fingerprint
 from vigie.copies.postings import Postings
@@ -46,6 +48,12 @@ def _keys63(texts: list[str]) -> list[int]:
         return []
     keys: list[int] = (minhash.word_hashes(texts) & np.uint64(_MASK63)).astype(np.int64).tolist()
     return keys
+
+
+def _outlet_keys(anchors: NDArray[np.int64], codes: NDArray[np.int64]) -> NDArray[np.int64]:
+    """63-bit keys of (anchor, outlet code) pairs."""
+    x = anchors.astype(np.uint64) ^ (codes.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    return (minhash.mix(x) & np.uint64(_MASK63)).astype(np.int64)
 
 
 def parse_published(value: str | None) -> float | None:
@@ -116,6 +124,7 @@ class CopyIndex:
         min_anchors: int = 2,
         min_outlet_df: int = 8,
         always_df: int = 2000,
+        max_length_ratio: float = DEFAULT.translated_length_ratio,
     ) -> None:
         self.max_band_df = max_band_df
         self.max_anchor_df = max_anchor_df
@@ -124,15 +133,20 @@ class CopyIndex:
         self.min_anchors = min_anchors
         self.min_outlet_df = min_outlet_df
         self.always_df = always_df
+        self.max_length_ratio = max_length_ratio
+        #: anchors that are some outlet's boilerplate (see :meth:`_count_anchors`)
         self._boilerplate: set[int] = set()
-        #: anchors found not to be boilerplate, with the frequency they had then
-        self._not_boilerplate: dict[int, int] = {}
+        #: one posting per (anchor, outlet) of every article, while the anchor is not known
+        #: boilerplate: how many articles of each outlet carry each anchor
+        self._anchor_outlet = Postings()
         self._keys: list[str] = []
         self._ids: dict[str, int] = {}
         self._sigs = np.zeros((1024, minhash.NUM_PERM), dtype=np.uint32)
         self._n_anchors = np.zeros(1024, dtype=np.int32)
         self._published = np.full(1024, np.nan)
         self._outlet_code = np.full(1024, -1, dtype=np.int32)
+        #: length of the clean text (translations have comparable lengths)
+        self._chars = np.zeros(1024, dtype=np.int64)
         self._outlet_ids: dict[str, int] = {}
         self._language: list[str | None] = []
         self._outlet: list[str | None] = []
@@ -170,6 +184,9 @@ class CopyIndex:
         oc = np.full(new, -1, dtype=np.int32)
         oc[:cap] = self._outlet_code
         self._outlet_code = oc
+        ch = np.zeros(new, dtype=np.int64)
+        ch[:cap] = self._chars
+        self._chars = ch
 
     def _register(self, key: str, fp: Fingerprint, meta: IndexMeta) -> int:
         if key in self._ids:
@@ -181,6 +198,7 @@ class CopyIndex:
         self._sigs[i] = fp.signature
         self._n_anchors[i] = len(fp.anchor_keys())
         self._published[i] = np.nan if meta.published is None else meta.published
+        self._chars[i] = fp.summary.chars
         lang = meta.language or fp.language
         self._language.append(lang)
         self._outlet.append(meta.outlet)
@@ -196,12 +214,18 @@ class CopyIndex:
         meta = meta or IndexMeta()
         i = self._register(key, fp, meta)
         self._bands.add(i, fp.band_keys())
-        self._anchors.add(i, fp.anchor_keys())
+        anchors = fp.anchor_keys()
+        if anchors:
+            self._count_anchors(
+                np.array(anchors, dtype=np.int64), np.full(len(anchors), i, dtype=np.int64)
+            )
+        self._anchors.add(i, anchors)
         self._xl_postings(self._language[i]).add(i, _keys63(fp.summary.index_keys()))
 
-    def _xl_postings(self, lang: str | None) -> Postings:
+    def _xl_postings(self, lang: str | None, n: int = 1) -> Postings:
+        """The cross-language postings of a language, counting ``n`` more articles in it."""
         code = lang or "?"
-        self._xl_count[code] = self._xl_count.get(code, 0) + 1
+        self._xl_count[code] = self._xl_count.get(code, 0) + n
         if code not in self._xl:
             self._xl[code] = Postings()
         return self._xl[code]
@@ -216,76 +240,88 @@ class CopyIndex:
         return index
 
     def add_many(self, rows: Iterable[tuple[str, Fingerprint | bytes, IndexMeta]]) -> None:
-        """Add many articles at once (their postings go in as sorted runs: much cheaper than
-        one :meth:`add` each)."""
-        band_k: list[int] = []
-        band_i: list[int] = []
-        anc_k: list[int] = []
-        anc_i: list[int] = []
+        """Add many articles at once (their postings go in as sorted runs, their keys are
+        computed for all of them in one go: much cheaper than one :meth:`add` each)."""
+        fps: list[Fingerprint] = []
+        first = len(self._keys)
         for key, fpv, meta in rows:
             fp = Fingerprint.from_bytes(fpv) if isinstance(fpv, bytes) else fpv
-            i = self._register(key, fp, meta)
-            bk = fp.band_keys()
-            band_k += bk
-            band_i += [i] * len(bk)
-            ak = fp.anchor_keys()
-            anc_k += ak
-            anc_i += [i] * len(ak)
-            self._xl_postings(self._language[i]).add(i, _keys63(fp.summary.index_keys()))
-        self._bands.add_bulk(np.array(band_k, dtype=np.int64), np.array(band_i, dtype=np.int32))
-        self._anchors.add_bulk(np.array(anc_k, dtype=np.int64), np.array(anc_i, dtype=np.int32))
+            self._register(key, fp, meta)
+            fps.append(fp)
+        if not fps:
+            return
+        ids = np.arange(first, first + len(fps), dtype=np.int64)
+        # bands: texts of at least MIN_WORDS words have a non-empty signature
+        banded = ids[np.array([fp.words >= MIN_WORDS for fp in fps], dtype=np.bool_)]
+        if len(banded):
+            keys = minhash.band_key_matrix(self._sigs[banded])
+            self._bands.add_bulk(keys.ravel(), np.repeat(banded, keys.shape[1]).astype(np.int32))
+        counts = self._n_anchors[ids].astype(np.int64)
+        total = int(counts.sum())
+        if total:
+            ak = np.fromiter(
+                itertools.chain.from_iterable(fp.anchor_keys() for fp in fps), np.int64, total
+            )
+            ai = np.repeat(ids, counts)
+            self._count_anchors(ak, ai)
+            self._anchors.add_bulk(ak, ai.astype(np.int32))
+        # cross-language keys, per language
+        by_lang: dict[str, tuple[list[str], list[int]]] = {}
+        for i, fp in zip(ids.tolist(), fps, strict=True):
+            lang = self._language[i] or "?"
+            texts, owners = by_lang.setdefault(lang, ([], []))
+            keys_i = fp.summary.index_keys()
+            texts += keys_i
+            owners += [i] * len(keys_i)
+            self._xl_count[lang] = self._xl_count.get(lang, 0) + 1
+        for lang, (texts, owners) in by_lang.items():
+            postings = self._xl.setdefault(lang, Postings())
+            if texts:
+                postings.add_bulk(
+                    np.array(_keys63(texts), dtype=np.int64), np.array(owners, dtype=np.int32)
+                )
 
-    def _boiler_mask(self, uniq: NDArray[np.int64]) -> NDArray[np.bool_]:
-        """Which of the (distinct) anchor keys are some outlet's boilerplate.
+    def _count_anchors(self, keys: NDArray[np.int64], ids: NDArray[np.int64]) -> None:
+        """Count new articles' anchors (``keys[j]`` of article ``ids[j]``, not yet in the
+        anchor postings) per outlet, and mark those that become boilerplate.
 
         An anchor is boilerplate when at least ``min_outlet_df`` stored articles of ONE outlet
         carry it (a sign-off such as "Ce sujet a été diffusé dans le journal télévisé de 20H
         du …", a recurring standfirst), or ``always_df`` articles of any outlets do. A passage
-        copied by many outlets a few times each is not boilerplate. Once boilerplate, an
-        anchor stays so (document frequencies only grow): positives are cached.
+        copied by many outlets a few times each is not boilerplate. Counting as articles are
+        added keeps the test at query time a set lookup, whatever the size of the store; once
+        boilerplate, an anchor stays so (frequencies only grow) and is no longer counted.
         """
         known = self._boilerplate
-        mask = np.fromiter((k in known for k in uniq.tolist()), dtype=np.bool_, count=len(uniq))
-        todo = np.flatnonzero(~mask)
-        if not len(todo):
-            return mask
-        df, _, _ = self._anchors.gather(uniq[todo], -1)  # counts only
-        mask[todo[df >= self.always_df]] = True
-        # anchors checked before, whose frequency has not grown by a tenth, are still not
-        # boilerplate: only the others are gathered and counted per outlet
-        seen = self._not_boilerplate
-        df_at = dict(zip(todo.tolist(), df.tolist(), strict=True))
-        recheck = [
-            t
-            for t, k, n in zip(todo.tolist(), uniq[todo].tolist(), df.tolist(), strict=True)
-            if self.min_outlet_df <= n < self.always_df and n > seen.get(k, 0) * 1.1
-        ]
-        todo = np.array(recheck, dtype=np.int64)
-        if not len(todo):
-            known.update(uniq[mask].tolist())
-            return mask
-        _, qidx, ids = self._anchors.gather(uniq[todo], self.always_df - 1)
-        best = np.zeros(len(todo), dtype=np.int64)
-        if len(ids):
-            codes = self._outlet_code[ids].astype(np.int64)
-            valid = codes >= 0
-            n_codes = max(1, len(self._outlet_ids))
-            pair, counts = np.unique(qidx[valid] * n_codes + codes[valid], return_counts=True)
-            np.maximum.at(best, pair // n_codes, counts)
-            mask[todo[best >= self.min_outlet_df]] = True
-        for t in todo.tolist():
-            if not mask[t]:
-                seen[int(uniq[t])] = df_at[t]
-        known.update(uniq[mask].tolist())
-        return mask
+        if known:
+            fresh = np.fromiter((k not in known for k in keys.tolist()), np.bool_, len(keys))
+            keys, ids = keys[fresh], ids[fresh]
+            if not len(keys):
+                return
+        uk, cnt = np.unique(keys, return_counts=True)
+        total = self._anchors.df(uk) + cnt
+        new = set(uk[total >= self.always_df].tolist())
+        codes = self._outlet_code[ids].astype(np.int64)
+        has = codes >= 0
+        if has.any():
+            ok = _outlet_keys(keys[has], codes[has])
+            uo, first, n_in = np.unique(ok, return_index=True, return_counts=True)
+            per_outlet = self._anchor_outlet.df(uo) + n_in
+            new.update(keys[has][first[per_outlet >= self.min_outlet_df]].tolist())
+            self._anchor_outlet.add_bulk(ok, ids[has].astype(np.int32))
+        known.update(new)
+
+    def _boiler_mask(self, uniq: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Which of the anchor keys are some outlet's boilerplate (see
+        :meth:`_count_anchors`)."""
+        known = self._boilerplate
+        return np.fromiter((k in known for k in uniq.tolist()), dtype=np.bool_, count=len(uniq))
 
     def boilerplate_anchors(self, keys: list[int]) -> set[int]:
         """The anchors among ``keys`` that are some outlet's boilerplate (see
         :meth:`_boiler_mask`)."""
-        if not keys:
-            return set()
-        uniq = np.unique(np.array(keys, dtype=np.int64))
-        return set(uniq[self._boiler_mask(uniq)].tolist())
+        known = self._boilerplate
+        return {k for k in keys if k in known}
 
     def candidates(
         self, fp: Fingerprint, *, exclude: str | None = None, limit: int = 50
@@ -446,6 +482,10 @@ class CopyIndex:
         if doc.common_at and n <= doc.common_at * 1.1:
             return doc.common
         doc.common_at = max(n, 1)
+        fp = doc.known_fingerprint
+        if fp is not None and not any(k in self._boilerplate for k in fp.anchor_keys()):
+            doc.common = frozenset()  # none of its anchors is boilerplate: nothing to mark
+            return doc.common
         toks = doc.tokens
         content = [i for i, k in enumerate(toks.linky) if not k]
         positions = minhash.anchor_positions(minhash.word_hashes([toks.words[i] for i in content]))
@@ -489,45 +529,97 @@ class CopyIndex:
     ) -> list[Candidate]:
         """Stored articles in OTHER languages sharing numbers, dates and names with ``fp``,
         published within ``window_days`` of ``published`` (no filter when either date is
-        unknown), best first. Embedding comparison happens later, on these few only."""
-        own = fp.language or "?"
-        if fp.empty or not any(lang != own for lang in self._xl):
-            return []
-        keys = fp.summary.index_keys()
-        if len(keys) < min_shared:
-            return []
-        hashed = _keys63(keys)
-        kinds = [k[0] for k in keys]
-        skip = self._ids.get(exclude, -1) if exclude is not None else -1
-        out: list[Candidate] = []
-        for lang, postings in self._xl.items():
-            if lang == (fp.language or "?"):
+        unknown), of comparable length, best first. Embedding comparison happens later, on
+        these few only."""
+        return self.translation_candidates_many(
+            [fp],
+            published=[published],
+            excludes=[exclude],
+            window_days=window_days,
+            min_shared=min_shared,
+            limit=limit,
+        )[0]
+
+    def translation_candidates_many(
+        self,
+        fps: list[Fingerprint],
+        *,
+        published: list[float | None],
+        excludes: list[str | None] | None = None,
+        window_days: float = 14.0,
+        min_shared: int = 3,
+        limit: int = 10,
+    ) -> list[list[Candidate]]:
+        """:meth:`translation_candidates` for many fingerprints at once (one vectorised pass
+        over each language's postings).
+
+        A candidate shares at least ``min_shared`` keys with the query, one of them a name or
+        a date; its score is the idf-weighted share of the query's keys (found in that
+        language) it carries. Texts more than ``max_length_ratio`` times longer than the
+        other are left out: at most one sentence pair per sentence of the shorter aligns, too
+        few to cover the longer one.
+        """
+        nq = len(fps)
+        out: list[list[Candidate]] = [[] for _ in range(nq)]
+        langs = [lang for lang, p in self._xl.items() if len(p)]
+        n = len(self._keys)
+        if not nq or not langs:
+            return out
+        own = [fp.language or "?" for fp in fps]
+        e_doc: list[int] = []
+        e_key: list[str] = []
+        for d, fp in enumerate(fps):
+            if fp.empty or all(lang == own[d] for lang in langs):
                 continue
-            total = self._xl_count.get(lang, 1)
-            weights: dict[int, float] = {}
-            shared: dict[int, int] = {}
-            names: dict[int, int] = {}
-            found = postings.lookup(hashed, self.max_xl_df)
-            q_weight = 0.0
-            for pos, ids in found:
-                w = math.log(1 + total / len(ids))
-                q_weight += w
-                for i in ids.tolist():
-                    weights[i] = weights.get(i, 0.0) + w
-                    shared[i] = shared.get(i, 0) + 1
-                    if kinds[pos] != "n":
-                        names[i] = names.get(i, 0) + 1
-            for i, c in shared.items():
-                if c < min_shared or not names.get(i) or i == skip:
-                    continue
-                p = float(self._published[i])
-                if (
-                    published is not None
-                    and not math.isnan(p)
-                    and (abs(p - published) > window_days * 86400)
-                ):
-                    continue
-                score = weights[i] / max(q_weight, 1e-9)
-                out.append(Candidate(self._keys[i], "crosslingual", 0.0, 0.0, 0, score))
-        out.sort(key=lambda c: (-c.score, c.key))
-        return out[:limit]
+            keys = fp.summary.index_keys()
+            if len(keys) >= min_shared:
+                e_key += keys
+                e_doc += [d] * len(keys)
+        if not e_doc:
+            return out
+        hashed = np.array(_keys63(e_key), dtype=np.int64)
+        is_name = np.array([not k.startswith("n:") for k in e_key], dtype=np.float64)
+        docs = np.array(e_doc, dtype=np.int64)
+        skip = np.array(
+            [self._ids.get(e, -1) if e is not None else -1 for e in (excludes or [None] * nq)],
+            dtype=np.int64,
+        )
+        q_pub = np.array([np.nan if p is None else p for p in published], dtype=np.float64)
+        q_chars = np.array([fp.summary.chars for fp in fps], dtype=np.int64)
+        own_arr = np.array(own, dtype=object)
+        found: list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]] = []
+        for lang in langs:
+            sel = own_arr[docs] != lang
+            if not sel.any():
+                continue
+            keys_l, docs_l, names_l = hashed[sel], docs[sel], is_name[sel]
+            uniq, inv = np.unique(keys_l, return_inverse=True)
+            df, qidx, ids = self._xl[lang].gather(uniq, self.max_xl_df)
+            if not len(ids):
+                continue
+            usable = (df > 0) & (df <= self.max_xl_df)
+            w = np.where(usable, np.log1p(self._xl_count[lang] / np.maximum(df, 1)), 0.0)
+            q_weight = np.bincount(docs_l, weights=w[inv], minlength=nq)
+            entry, cand = self._join(qidx, ids, inv, np.arange(len(inv), dtype=np.int64))
+            code = docs_l[entry] * n + cand
+            uc, inv2 = np.unique(code, return_inverse=True)
+            score = np.bincount(inv2, weights=w[inv[entry]])
+            shared = np.bincount(inv2)
+            names = np.bincount(inv2, weights=names_l[entry])
+            cd, ci = uc // n, uc % n
+            ok = (shared >= min_shared) & (names > 0) & (ci != skip[cd])
+            p_c, p_q = self._published[ci], q_pub[cd]
+            dated = ~np.isnan(p_c) & ~np.isnan(p_q)
+            ok &= ~dated | (np.abs(np.where(dated, p_c - p_q, 0.0)) <= window_days * 86400)
+            c_c, c_q = self._chars[ci], q_chars[cd]
+            ok &= np.maximum(c_c, c_q) <= self.max_length_ratio * np.maximum(
+                np.minimum(c_c, c_q), 1
+            )
+            found.append((cd[ok], ci[ok], score[ok] / np.maximum(q_weight[cd[ok]], 1e-9)))
+        for cd_, ci_, sc_ in found:
+            for d, i, sc in zip(cd_.tolist(), ci_.tolist(), sc_.tolist(), strict=True):
+                out[d].append(Candidate(self._keys[i], "crosslingual", 0.0, 0.0, 0, sc))
+        for lst in out:
+            lst.sort(key=lambda c: (-c.score, c.key))
+            del lst[limit:]
+        return out

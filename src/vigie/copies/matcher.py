@@ -60,6 +60,7 @@ class CopyMatcher:
         index: CopyIndex,
         load: Callable[[str], CopyDoc | None],
         *,
+        load_many: Callable[[list[str]], dict[str, CopyDoc]] | None = None,
         thresholds: Thresholds = DEFAULT,
         translations: bool = True,
         window_days: float = 14.0,
@@ -70,6 +71,8 @@ class CopyMatcher:
     ) -> None:
         self.index = index
         self.load = load
+        #: loads many stored articles at once (what ``match_batch`` uses when given)
+        self.load_many = load_many
         self.thresholds = thresholds
         self.translations = translations
         self.window_days = window_days
@@ -151,18 +154,22 @@ class CopyMatcher:
         many = self.index.candidates_many(
             fps, excludes=[d.key for d in docs], limit=self.max_candidates
         )
+        if self.translations:
+            want = [j for j, d in enumerate(docs) if d.language]
+            xl = self.index.translation_candidates_many(
+                [fps[j] for j in want],
+                published=[published_order(docs[j]) for j in want],
+                excludes=[docs[j].key for j in want],
+                window_days=self.window_days,
+                limit=self.max_translation_candidates,
+            )
+            for j, cands in zip(want, xl, strict=True):
+                many[j] += cands
         in_batch = {d.key: d for d in docs}
+        loaded = self._prefetch({c.key for cands in many for c in cands if c.key not in in_batch})
         results = [MatchResult(d.key, candidates=c) for d, c in zip(docs, many, strict=True)]
         done: dict[tuple[str, str], CopyRelation | None] = {}
         for doc, res in zip(docs, results, strict=True):
-            if self.translations and doc.language:
-                res.candidates += self.index.translation_candidates(
-                    doc.fingerprint,
-                    published=published_order(doc),
-                    window_days=self.window_days,
-                    exclude=doc.key,
-                    limit=self.max_translation_candidates,
-                )
             if res.candidates and self.boilerplate:
                 self.index.mark_common(doc)
             for cand in res.candidates:
@@ -170,7 +177,7 @@ class CopyMatcher:
                 if pair in done:
                     rel = done[pair]
                 else:
-                    other = in_batch.get(cand.key) or self._doc(cand.key)
+                    other = in_batch.get(cand.key) or loaded.get(cand.key) or self._doc(cand.key)
                     rel = None
                     if other is not None:
                         if self.boilerplate and other.language == doc.language:
@@ -196,6 +203,19 @@ class CopyMatcher:
                 if len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return results
+
+    def _prefetch(self, keys: set[str]) -> dict[str, CopyDoc]:
+        """The stored articles among ``keys`` that are not cached, loaded in one go with
+        ``load_many`` (and cached); empty without ``load_many``."""
+        todo = sorted(k for k in keys if k not in self._cache)
+        if self.load_many is None or not todo:
+            return {}
+        loaded = self.load_many(todo)
+        for key, doc in loaded.items():
+            self._cache[key] = doc
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return loaded
 
     def _published(self, key: str) -> float | None:
         return self.index.meta(key).published if key in self.index else None

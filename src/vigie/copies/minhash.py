@@ -28,8 +28,10 @@ __all__ = [
     "WINDOW",
     "anchor_positions",
     "anchors",
+    "band_key_matrix",
     "band_keys",
     "estimate_jaccard",
+    "mix",
     "signature",
     "word_hashes",
 ]
@@ -63,7 +65,7 @@ _MULT = np.array(
 _BAND_SALT = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
 
 
-def _mix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
+def mix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
     """splitmix64 finaliser, element-wise (wrapping arithmetic on arrays never warns)."""
     x = x ^ (x >> np.uint64(30))
     x = x * np.uint64(0xBF58476D1CE4E5B9)
@@ -86,7 +88,7 @@ def word_hashes(words: list[str]) -> NDArray[np.uint64]:
     width = arr.dtype.itemsize // 4
     cps = arr.view(np.uint32).reshape(len(words), width).astype(np.uint64)
     poly: NDArray[np.uint64] = np.asarray(cps @ _POWERS[:width], dtype=np.uint64)
-    return _mix(poly)
+    return mix(poly)
 
 
 def shingle_hashes(wh: NDArray[np.uint64], k: int) -> NDArray[np.uint64]:
@@ -97,7 +99,7 @@ def shingle_hashes(wh: NDArray[np.uint64], k: int) -> NDArray[np.uint64]:
     acc: NDArray[np.uint64] = wh[:n] * _MULT[0]
     for j in range(1, k):
         acc = acc + wh[j : j + n] * _MULT[j]
-    return _mix(acc)
+    return mix(acc)
 
 
 def signature(wh: NDArray[np.uint64]) -> NDArray[np.uint32]:
@@ -114,16 +116,23 @@ def band_keys(sig: NDArray[np.uint32]) -> list[int]:
     """One 63-bit key per band (empty list for an empty signature)."""
     if len(sig) != NUM_PERM or bool((sig == EMPTY).all()):
         return []
-    if ROWS == 2:  # a band's two slots, read as one little-endian 64-bit value
-        packed = np.ascontiguousarray(sig, dtype="<u4").view("<u8").astype(np.uint64)
-        acc = _mix(packed ^ _BAND_SALT)
-    else:
-        rows = sig.astype(np.uint64).reshape(BANDS, ROWS)
-        acc = _BAND_SALT.copy()
-        for j in range(ROWS):
-            acc = _mix(acc + rows[:, j] * _MULT[j])
-    keys: list[int] = (acc & np.uint64(_MASK63)).astype(np.int64).tolist()
+    keys: list[int] = band_key_matrix(sig[None, :])[0].tolist()
     return keys
+
+
+def band_key_matrix(sigs: NDArray[np.uint32]) -> NDArray[np.int64]:
+    """The band keys of many signatures at once (one row per signature, ``BANDS`` columns);
+    row ``i`` holds ``band_keys(sigs[i])`` for a signature that is not empty."""
+    sigs = np.ascontiguousarray(sigs, dtype="<u4").reshape(-1, NUM_PERM)
+    if ROWS == 2:  # a band's two slots, read as one little-endian 64-bit value
+        packed = sigs.view("<u8").astype(np.uint64)
+        acc = mix(packed ^ _BAND_SALT)
+    else:
+        rows = sigs.astype(np.uint64).reshape(len(sigs), BANDS, ROWS)
+        acc = np.broadcast_to(_BAND_SALT, (len(sigs), BANDS)).copy()
+        for j in range(ROWS):
+            acc = mix(acc + rows[:, :, j] * _MULT[j])
+    return (acc & np.uint64(_MASK63)).astype(np.int64)
 
 
 def anchors(wh: NDArray[np.uint64]) -> list[int]:

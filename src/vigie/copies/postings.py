@@ -67,14 +67,23 @@ class Postings:
         self._compact()
 
     def _compact(self) -> None:
-        self._runs.sort(key=len, reverse=True)
-        while len(self._runs) >= 2 and len(self._runs[-1]) * 2 >= len(self._runs[-2]):
-            b = self._runs.pop()
-            a = self._runs.pop()
-            self._runs.append(
-                _Run(np.concatenate([a.keys, b.keys]), np.concatenate([a.ids, b.ids]))
-            )
-            self._runs.sort(key=len, reverse=True)
+        """Merge runs, smallest first, while the merged run is at least half the size of the
+        next: each run is then more than twice the size of the one before, so there are at
+        most about log₂(n) of them whatever sizes the added runs have."""
+        if len(self._runs) < 2:
+            return
+        runs = sorted(self._runs, key=len)
+        out: list[_Run] = []
+        acc = runs[0]
+        for run in runs[1:]:
+            if len(acc) * 2 >= len(run):
+                acc = _Run(np.concatenate([acc.keys, run.keys]), np.concatenate([acc.ids, run.ids]))
+            else:
+                out.append(acc)
+                acc = run
+        out.append(acc)
+        out.reverse()
+        self._runs = out
 
     def gather(
         self, q: NDArray[np.int64], max_df: int
@@ -118,16 +127,18 @@ class Postings:
             return df, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
         return df, np.concatenate(qparts), np.concatenate(iparts)
 
-    def df(self, keys: list[int]) -> NDArray[np.int64]:
+    def df(self, keys: list[int] | NDArray[np.int64]) -> NDArray[np.int64]:
         """How many postings each key has."""
-        q = np.array(keys, dtype=np.int64)
+        q = np.asarray(keys, dtype=np.int64)
         counts = np.zeros(len(q), dtype=np.int64)
         for run in self._runs:
             counts += np.searchsorted(run.keys, q, "right") - np.searchsorted(run.keys, q, "left")
-        for i, k in enumerate(keys):
-            p = self._pending.get(k)
-            if p:
-                counts[i] += len(p)
+        if self._pending:
+            get = self._pending.get
+            for i, k in enumerate(q.tolist()):
+                p = get(k)
+                if p:
+                    counts[i] += len(p)
         return counts
 
     def lookup(self, keys: list[int], max_df: int) -> list[tuple[int, NDArray[np.int32]]]:

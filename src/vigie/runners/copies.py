@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from vigie.article import Article
 from vigie.config import Options
-from vigie.copies import CopyDoc, CopyIndex, CopyMatcher, IndexMeta
+from vigie.copies import CopyDoc, CopyIndex, CopyMatcher, Fingerprint, IndexMeta
 from vigie.copies.index import parse_published
 from vigie.errors import NotFoundError
 from vigie.storage.sqlite import SQLiteStore
@@ -29,6 +29,18 @@ class CopyStep:
         except NotFoundError:
             return None
 
+    def _load_many(self, keys: list[str]) -> dict[str, CopyDoc]:
+        """Stored articles with their stored fingerprints (two queries for a whole batch)."""
+        fps = self.store.fingerprints_of(keys)
+        out: dict[str, CopyDoc] = {}
+        for article in self.store.get_articles(keys):
+            doc = CopyDoc.from_article(article, article.article_id)
+            fp = fps.get(article.article_id)
+            if fp is not None:
+                doc.set_fingerprint(Fingerprint.from_bytes(fp))
+            out[article.article_id] = doc
+        return out
+
     @property
     def matcher(self) -> CopyMatcher:
         if self._matcher is None:
@@ -37,7 +49,10 @@ class CopyStep:
                 for key, fp, published, language, outlet in self.store.fingerprint_rows()
             )
             self._matcher = CopyMatcher(
-                index, self._load, window_days=self.options.copies.window_days
+                index,
+                self._load,
+                load_many=self._load_many,
+                window_days=self.options.copies.window_days,
             )
         return self._matcher
 
