@@ -5,6 +5,7 @@ through the store's own methods, and a store migrated from version 5 gets them t
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +199,38 @@ def test_facets_count_under_the_other_filters(store: SQLiteStore, ids: dict[str,
     assert f["is_copy"] == [("yes", 1), ("no", 1)]
     assert f["actor"] == [("per:ana", 1)]
     assert f["outlet"] == [("Nord", 1)]
+
+
+FILTER_OF = {"outlet": "outlet", "language": "language", "actor": "actor", "story": "story"}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        ArticleFilters(),
+        ArticleFilters(since="2024-02-01", actor="per:bo"),
+        ArticleFilters(until="2024-01", has_quotes=False),
+        ArticleFilters(outlet="ouest", is_copy=True, story="s1"),
+        ArticleFilters(actor="per:ana", has_quotes=True, language="fr"),
+    ],
+)
+def test_each_facet_count_is_what_its_filter_finds(
+    store: SQLiteStore, ids: dict[str, str], filters: ArticleFilters
+) -> None:
+    """For every value of every facet: searching with that value in place of the facet's own
+    filter finds as many articles as the facet says."""
+    facets = store.search_facets("brest OR sécurité", filters)
+    assert any(facets.values())
+    for facet, values in facets.items():
+        for value, n in values:
+            if facet in ("has_quotes", "is_copy"):
+                chosen = replace(filters, **{facet: value == "yes"})
+            else:
+                chosen = replace(filters, **{FILTER_OF[facet]: value})
+            if facet == "outlet":
+                # the outlet filter matches part of the name: these names are distinct
+                assert all(value.lower() not in o.lower() for o, _ in values if o != value)
+            assert store.search("brest OR sécurité", chosen, limit=0).total == n, (facet, value)
 
 
 def test_actor_counts_are_estimated_past_the_sample(

@@ -57,8 +57,13 @@ class ArticleFilters:
     has_quotes: bool | None = None
     is_copy: bool | None = None
 
-    def sql(self, alias: str = "x") -> tuple[str, list[Any]]:
-        """A WHERE clause over ``article_facets`` (or a table with its columns and rowid)."""
+    def sql(self, alias: str = "x", *, probe: bool = False) -> tuple[str, list[Any]]:
+        """A WHERE clause over ``article_facets`` (or a table with its columns and rowid).
+
+        ``probe``: the rows come from elsewhere (the full-text index) and each is checked
+        for the actor with one index seek, rather than against the list of the actor's
+        articles built first (which lets SQLite start from that list, but costs as much as
+        the actor is named: a seek per match is cheaper for a search)."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.outlet:
@@ -75,10 +80,16 @@ class ArticleFilters:
             clauses.append(f"substr({alias}.published, 1, ?) <= ?")
             params.extend([len(self.until), self.until])
         if self.actor:
-            clauses.append(
-                f"{alias}.rowid IN (SELECT m.article_rowid FROM actor_mentions m"
-                " WHERE m.actor_id = ?)"
-            )
+            if probe:
+                clauses.append(
+                    "EXISTS (SELECT 1 FROM actor_mentions m"
+                    f" WHERE m.actor_id = ? AND m.article_rowid = {alias}.rowid)"
+                )
+            else:
+                clauses.append(
+                    f"{alias}.rowid IN (SELECT m.article_rowid FROM actor_mentions m"
+                    " WHERE m.actor_id = ?)"
+                )
             params.append(self.actor)
         if self.story:
             clauses.append(f"{alias}.story_id = ?")
@@ -328,7 +339,8 @@ _FACET_MARKS = {
 _FACET_ACTORS = (
     "SELECT 'actor', m.actor_id, count(DISTINCT s.rowid) AS n,"
     " (SELECT count(*) FROM hits x WHERE {where})"
-    " FROM (SELECT x.rowid FROM hits x WHERE {where}"
+    " FROM (SELECT x.rowid FROM hits x"
+    " WHERE EXISTS (SELECT 1 FROM actor_mentions) AND {where}"
     " ORDER BY (x.rowid * 2654435761) % 4294967296 LIMIT ?) s"
     " CROSS JOIN actor_mentions m ON m.article_rowid = s.rowid"
     " WHERE m.actor_id IS NOT NULL GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT ?"
@@ -719,22 +731,25 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
         the matches and the facet is in ``sampled``): an article names many actors.
 
         One statement: the matches are read once from the full-text index with their narrow
-        ``article_facets`` rows (and whether they name the actor filtered on), then grouped
-        per facet."""
+        ``article_facets`` rows (in the date range, and whether they name the actor filtered
+        on), then grouped per facet."""
         filters = filters or ArticleFilters()
-        params: list[Any] = []
-        flag = ""
-        if filters.actor:
-            # the actor filter, evaluated once per match for every facet but its own
+        # the dates have no facet: every facet counts in the range, read with the matches
+        dates = ArticleFilters(since=filters.since, until=filters.until)
+        rest = replace(filters, since=None, until=None)
+        in_range, range_params = dates.sql("x")
+        flag, flag_params = "", []
+        if rest.actor:
+            # the actor filter, checked once per match for every facet but its own
             flag = (
-                ", x.rowid IN (SELECT m.article_rowid FROM actor_mentions m"
-                " WHERE m.actor_id = ?) AS in_actor"
+                ", EXISTS (SELECT 1 FROM actor_mentions m"
+                " WHERE m.actor_id = ? AND m.article_rowid = x.rowid) AS in_actor"
             )
-            params.append(filters.actor)
-        params.append(to_fts5(query))
+            flag_params = [rest.actor]
+        params: list[Any] = [*flag_params, to_fts5(query), *range_params]
         parts: list[str] = []
         for facet, select in (*_FACET_GROUPS.items(), *_FACET_MARKS.items(), ("actor", "")):
-            others = replace(filters, **{"actor": None, _FACET_FILTER[facet]: None})
+            others = replace(rest, **{"actor": None, _FACET_FILTER[facet]: None})
             where, values = others.sql("x")
             if flag and facet != "actor":
                 where += " AND x.in_actor"
@@ -746,8 +761,8 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
                 params.extend([*values, top] if select in _FACET_GROUPS.values() else values)
         rows = self._fts(
             f"WITH hits AS MATERIALIZED (SELECT x.*{flag} FROM articles_fts f"
-            " JOIN article_facets x ON x.rowid = f.rowid WHERE articles_fts MATCH ?) "
-            + " UNION ALL ".join(parts),
+            " JOIN article_facets x ON x.rowid = f.rowid"
+            f" WHERE articles_fts MATCH ? AND {in_range}) " + " UNION ALL ".join(parts),
             params,
             query,
         )
@@ -796,7 +811,7 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
         width = {"day": 10, "month": 7, "year": 4}.get(unit)
         if width is None:
             raise ValueError(f"unit must be day, month or year, not {unit!r}")
-        where, params = (filters or ArticleFilters()).sql("x")
+        where, params = (filters or ArticleFilters()).sql("x", probe=query is not None)
         if query is None:
             rows = self.conn.execute(
                 f"SELECT substr(x.published, 1, {width}) AS k, count(*) FROM article_facets x"
@@ -836,7 +851,7 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
         """Full-text search over title and clean text, best matches first."""
         match = to_fts5(query)
         filters = filters or ArticleFilters()
-        where, params = filters.sql("x")
+        where, params = filters.sql("x", probe=True)
         join = "" if filters.empty else " JOIN article_facets x ON x.rowid = f.rowid"
         # rank first over the narrow tables, then build snippets for the page only
         ranked = self._fts(
