@@ -183,9 +183,9 @@ def test_sorted_by_articles_then_by_other_columns(outlet_site: OutletSite) -> No
     by_articles = [o["articles"] for o in names()]
     assert by_articles == sorted(by_articles, reverse=True)
     assert [o["articles"] for o in names(order="asc")] == sorted(by_articles)
-    by_name = [fold(o["name"]) for o in names(sort="name")]
+    by_name = [fold(o["name"]) or "" for o in names(sort="name")]
     assert by_name == sorted(by_name)
-    assert [fold(o["name"]) for o in names(sort="name", order="desc")] == sorted(
+    assert [fold(o["name"]) or "" for o in names(sort="name", order="desc")] == sorted(
         by_name, reverse=True
     )
     copied = names(sort="copied")
