@@ -20,6 +20,7 @@ from starlette.templating import Jinja2Templates
 from vigie import __version__
 from vigie.web.actor_links import actor_href
 from vigie.web.negotiate import json_twin_url, page_url, wants_json
+from vigie.web.outlet_page import outlet_href
 
 __all__ = ["NAV", "TEMPLATE_DIR", "render", "respond", "templates"]
 
@@ -33,6 +34,7 @@ NAV: list[tuple[str, str, str]] = [
     ("Speakers", "/speakers", "speakers"),
     ("Actors", "/actors", "actors"),
     ("Stories", "/stories", "stories"),
+    ("Outlets", "/outlets", "outlets"),
     ("Ingest runs", "/runs", "runs"),
 ]
 
@@ -103,6 +105,7 @@ def _environment() -> jinja2.Environment:
         thousands=thousands,
         when=when,
         actor_href=actor_href,
+        outlet_href=outlet_href,
     )
     env.globals.update(nav=NAV, version=__version__)
     return env
