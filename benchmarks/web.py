@@ -72,6 +72,7 @@ def _requests(store: SQLiteStore, n_articles: int, seed: int) -> dict[str, list[
     actors = quoted_actors[:5] + rng.sample(quoted_actors[5:], min(5, len(quoted_actors[5:])))
     named = [a["id"] for a in store.actors(limit=n_articles, offset=1000)] or actors
     top_actor = quote(ranked[0]["name"][:6] if ranked else "Poutin")
+    extra = _corpus_samples(store, n_articles, rng)
     return {
         "home /": ["/"],
         f"home / {UNCACHED}": ["/"],
@@ -118,9 +119,54 @@ def _requests(store: SQLiteStore, n_articles: int, seed: int) -> dict[str, list[
         "/actors/lookup (speaker → actor)": [
             f"/actors/lookup?speaker={quote(s['speaker'])}" for s in speakers[:10]
         ],
+        "search, actor/story/quotes/copy facets": [
+            f"/search?q={QUERIES[0]}&has_quotes=yes",
+            f"/search?q={QUERIES[1]}&is_copy=yes",
+            *(f"/search?actor={quote(i, safe='')}" for i in actors[:2]),
+            *(f"/search?story={quote(i, safe='')}" for i in extra["stories"][:2]),
+        ],
+        "stories /stories": ["/stories", "/stories?sort=articles", "/stories?lang=fr"],
+        "story page": [f"/stories/{quote(i, safe='')}" for i in extra["stories"]],
+        "outlets /outlets": ["/outlets", "/outlets?sort=copied"],
+        "outlet page": [f"/outlet?name={quote(o, safe='')}" for o in outlets],
+        "quote groups /quote-groups": [
+            "/quote-groups",
+            f"/quote-groups?speaker={top}",
+            f"/quote-groups?outlet={quote(outlets[0], safe='')}",
+            f"/quote-groups?text={QUERIES[0]}",
+        ],
+        "quote group page": [f"/quote-groups/{quote(i, safe='')}" for i in extra["groups"]],
+        "article with copies": [f"/articles/{a}" for a, _ in extra["pairs"]],
+        "compare two copies": [f"/articles/{a}/copies/{b}" for a, b in extra["pairs"]],
         "runs /runs": ["/runs"],
         "export citations.csv (all)": ["/export/citations.csv"],
         f"export quotes.csv ({month})": [f"/export/quotes.csv?since={month}&until={month}"],
+    }
+
+
+def _corpus_samples(store: SQLiteStore, n: int, rng: random.Random) -> dict[str, list[Any]]:
+    """Stories (the largest and some others), quote groups reported by several articles and
+    copy pairs of each kind, for the pages of the corpus steps."""
+    stories = [
+        r[0] for r in store.conn.execute("SELECT story_id FROM stories WHERE n_articles >= 2")
+    ]
+    big = [
+        r[0]
+        for r in store.conn.execute("SELECT story_id FROM stories ORDER BY n_articles DESC LIMIT 3")
+    ]
+    groups = [
+        r[0] for r in store.conn.execute("SELECT group_id FROM quote_groups WHERE n_articles >= 2")
+    ]
+    pairs = []
+    for kind in ("exact", "near", "partial", "translated"):
+        rows = store.conn.execute(
+            "SELECT a_id, b_id FROM copies WHERE kind = ? LIMIT 2000", (kind,)
+        ).fetchall()
+        pairs += [tuple(r) for r in rng.sample(rows, min(max(1, n // 4), len(rows)))]
+    return {
+        "stories": big + rng.sample(stories, min(n, len(stories))),
+        "groups": rng.sample(groups, min(n, len(groups))),
+        "pairs": pairs,
     }
 
 
