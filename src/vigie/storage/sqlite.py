@@ -760,7 +760,8 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
                 parts.append(f"SELECT * FROM ({select.format(where=where)})")
                 params.extend([*values, top] if select in _FACET_GROUPS.values() else values)
         rows = self._fts(
-            f"WITH hits AS MATERIALIZED (SELECT x.*{flag} FROM articles_fts f"
+            "WITH hits AS MATERIALIZED (SELECT x.rowid, x.outlet, x.language, x.story_id,"
+            f" x.has_quotes, x.is_copy{flag} FROM articles_fts f"
             " JOIN article_facets x ON x.rowid = f.rowid"
             f" WHERE articles_fts MATCH ? AND {in_range}) " + " UNION ALL ".join(parts),
             params,
