@@ -115,7 +115,7 @@ def search(
     page = store.search(query, filters, limit=limit, offset=offset)
     return {
         "query": query,
-        "filters": {k: v for k, v in vars(filters or ArticleFilters()).items() if v},
+        "filters": (filters or ArticleFilters()).shown(),
         "total": page.total,
         "limit": limit,
         "offset": offset,

@@ -27,7 +27,7 @@ def test_search_then_open_an_article(server: str, page: tuple[Any, Watch], shots
     # keyboard only: the skip link comes first, the search box soon after
     pg.keyboard.press("Tab")
     assert _focused(pg) == "skip-link"
-    for _ in range(8):
+    for _ in range(12):
         pg.keyboard.press("Tab")
         if _focused(pg) == "q":
             break

@@ -79,7 +79,9 @@ def test_search_page_highlights_and_twin(site: Site) -> None:
     assert data["total"] == 3 and len(data["hits"]) == 3
     assert set(data["hits"][0]) == HIT_KEYS
     assert any(p["match"] for p in data["hits"][0]["snippet"])
-    assert set(data["facets"]) == {"outlet", "language"}
+    assert set(data["facets"]) == {
+        "outlet", "language", "actor", "story", "has_quotes", "is_copy", "actor_sample",
+    }  # fmt: skip
     assert data["facets"]["language"] == [{"value": "fr", "count": 3}]
     negotiated = site.get("/search", params=params, headers=JSON)
     assert negotiated.headers["content-type"] == "application/json"

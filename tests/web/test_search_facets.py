@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -273,6 +274,9 @@ def test_page_with_filters_shows_chips_and_keeps_them_in_exports(facet_site: Fac
     removes = [h for h, text in anchors if text == "×"]
     kept = sorted(sorted(parse_qs(urlsplit(h).query)) for h in removes)
     assert kept == [["actor", "is_copy", "q"], ["actor", "lang", "q"], ["is_copy", "lang", "q"]]
+    # a new query from the form keeps the facet filters (hidden fields; chips remove them)
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', html))
+    assert hidden == {"actor": actor["value"], "is_copy": "no"}
     clear = next(h for h, text in anchors if text == "clear filters")
     assert parse_qs(urlsplit(clear).query) == {"q": [WIDE]}
     # the article export links carry every filter, the others the outlet/language/dates
