@@ -28,11 +28,13 @@ __all__ = [
     "WINDOW",
     "anchor_positions",
     "anchors",
+    "anchors_of_texts",
     "band_key_matrix",
     "band_keys",
     "estimate_jaccard",
     "mix",
     "signature",
+    "signatures",
     "word_hashes",
 ]
 
@@ -110,6 +112,89 @@ def signature(wh: NDArray[np.uint64]) -> NDArray[np.uint32]:
     x = sh >> np.uint64(32)
     v = (_PERM_A[:, None] * x[None, :] + _PERM_B[:, None]) >> np.uint64(32)
     return v.min(axis=1).astype(np.uint32)
+
+
+#: most shingles whose permuted values are held in memory at once (64 × 8 bytes each)
+_CHUNK = 8192
+
+
+def _text_ids(lengths: NDArray[np.int64]) -> NDArray[np.int64]:
+    return np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+
+
+def _shingles_of_texts(
+    wh: NDArray[np.uint64], lengths: NDArray[np.int64], k: int
+) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
+    """Shingle hashes of many texts whose word hashes ``wh`` lie end to end (``lengths``
+    words each), with the text each comes from; no shingle spans two texts."""
+    sh = shingle_hashes(wh, k)
+    if not len(sh):
+        return sh, np.zeros(0, dtype=np.int64)
+    tid = _text_ids(lengths)
+    inside = tid[: len(sh)] == tid[k - 1 :]
+    return sh[inside], tid[: len(sh)][inside]
+
+
+def signatures(wh: NDArray[np.uint64], lengths: NDArray[np.int64]) -> NDArray[np.uint32]:
+    """MinHash signatures of many texts at once (row ``i``: ``signature`` of text ``i``),
+    from the word hashes of all texts end to end (``lengths``: words of each text)."""
+    n = len(lengths)
+    out = np.full((n, NUM_PERM), EMPTY, dtype=np.uint32)
+    sh, tid = _shingles_of_texts(wh, lengths, SHINGLE)
+    if not len(sh):
+        return out
+    x = sh >> np.uint64(32)
+    texts, starts = np.unique(tid, return_index=True)
+    # texts in groups of at most about _CHUNK shingles (a longer text is a group alone)
+    bounds = [*starts.tolist(), len(x)]
+    g0 = 0
+    while g0 < len(texts):
+        g1 = g0 + 1
+        while g1 < len(texts) and bounds[g1 + 1] - bounds[g0] <= _CHUNK:
+            g1 += 1
+        lo, hi = bounds[g0], bounds[g1]
+        v = _PERM_A[:, None] * x[None, lo:hi]
+        v += _PERM_B[:, None]
+        v >>= np.uint64(32)
+        mins = np.minimum.reduceat(v, starts[g0:g1] - lo, axis=1)
+        out[texts[g0:g1]] = mins.T.astype(np.uint32)
+        g0 = g1
+    return out
+
+
+def anchors_of_texts(wh: NDArray[np.uint64], lengths: NDArray[np.int64]) -> list[list[int]]:
+    """``anchors`` of many texts at once (same input as :func:`signatures`)."""
+    n = len(lengths)
+    out: list[list[int]] = [[] for _ in range(n)]
+    sh, tid = _shingles_of_texts(wh, lengths, ANCHOR_SHINGLE)
+    if not len(sh):
+        return out
+    sh = sh & np.uint64(_MASK63)
+    counts = np.bincount(tid, minlength=n)
+    # texts with more than WINDOW shingles: minima of the windows lying inside one text
+    w_val = _window_min(sh)
+    w_tid = tid[: len(w_val)]
+    inside = (w_tid == tid[WINDOW - 1 :]) & (counts[w_tid] > WINDOW)
+    # texts with at most WINDOW shingles: their one minimum
+    few = np.flatnonzero((counts > 0) & (counts <= WINDOW))
+    starts = np.cumsum(counts) - counts
+    few_min = sh[:0]
+    if len(few):  # reduceat over (start, end) pairs; the odd results are discarded
+        pairs = np.stack([starts[few], starts[few] + counts[few]], axis=1).ravel()
+        few_min = np.minimum.reduceat(np.append(sh, np.uint64(0)), pairs)[::2]
+    t_all = np.concatenate([w_tid[inside], few])
+    h_all = np.concatenate([w_val[inside], few_min])
+    order = np.lexsort((h_all, t_all))
+    t_all, h_all = t_all[order], h_all[order]
+    keep = np.ones(len(t_all), dtype=np.bool_)
+    keep[1:] = (t_all[1:] != t_all[:-1]) | (h_all[1:] != h_all[:-1])
+    t_all, h_all = t_all[keep], h_all[keep]
+    cuts = np.flatnonzero(np.diff(t_all)) + 1
+    for t, hs in zip(
+        t_all[np.r_[0, cuts]].tolist(), np.split(h_all.astype(np.int64), cuts), strict=True
+    ):
+        out[t] = hs.tolist()
+    return out
 
 
 def band_keys(sig: NDArray[np.uint32]) -> list[int]:

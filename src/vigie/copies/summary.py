@@ -102,6 +102,7 @@ _PHON = [
     ("h", ""),
 ]
 _DOUBLE = re.compile(r"(.)\1+")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 #: capitalised words that start sentences or are common function words, not names
@@ -161,12 +162,11 @@ def number_keys(text: str, words: list[str] | None = None) -> list[str]:
         words = content_words(text)
     out: set[str] = set()
     n = len(words)
-    i = 0
-    while i < n:
-        w = words[i]
-        if not w[0].isdigit():
-            i += 1
+    after = -1  # words up to this index were read as part of a grouped number
+    for i in [i for i, w in enumerate(words) if w[0].isdigit()]:
+        if i <= after:
             continue
+        w = words[i]
         # "1 200 000": a 1–3 digit group followed by 3-digit groups
         if w.isdigit() and len(w) <= 3:
             j = i + 1
@@ -174,12 +174,11 @@ def number_keys(text: str, words: list[str] | None = None) -> list[str]:
                 j += 1
             if j > i + 1:
                 w = "".join(words[i:j])
-                i = j - 1
+                after = j - 1
         if w.replace(",", "").replace(".", "").isdigit():
             key = _number_key(w)
             if key is not None:
                 out.add(key)
-        i += 1
     return sorted(out)
 
 
@@ -207,18 +206,22 @@ def _dates(words: list[str]) -> list[str]:
     return sorted(out)
 
 
-def _entities(text: str, words: list[str]) -> list[str]:
-    """Keys of words the text always capitalises (names, acronyms; not sentence starts)."""
+def _entities(text: str, words: list[str], keys: dict[str, str] | None = None) -> list[str]:
+    """Keys of words the text always capitalises (names, acronyms; not sentence starts).
+    ``keys``: entity keys already computed, by folded word (read and filled)."""
     found = _CAPITALISED.findall(text)
     if not found:
         return []
     caps = Counter(fold(" ".join(found)).split())
     counts = Counter(words)
+    known = {} if keys is None else keys
     out: set[str] = set()
     for folded, n in caps.items():
         if counts.get(folded, 0) > n or folded in _CAPITAL_STOP or folded in _MONTHS:
             continue
-        key = entity_key(folded, folded=True)
+        key = known.get(folded)
+        if key is None:
+            key = known[folded] = entity_key(folded, folded=True)
         if len(key) >= 3:
             out.add(key)
     return sorted(out)
@@ -254,7 +257,7 @@ class Summary:
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> Summary:
         def strs(v: object) -> tuple[str, ...]:
-            return tuple(str(x) for x in v) if isinstance(v, list) else ()
+            return tuple(map(str, v)) if isinstance(v, list) else ()
 
         chars = d.get("chars", 0)
         paragraphs = d.get("paragraphs", 0)
@@ -267,17 +270,23 @@ class Summary:
         )
 
 
-def summarize(text: str, words: list[str] | None = None) -> Summary:
-    """The summary of a clean text (``words``: its folded words, when already computed)."""
+def summarize(
+    text: str, words: list[str] | None = None, *, entity_keys: dict[str, str] | None = None
+) -> Summary:
+    """The summary of a clean text (``words``: its folded words, when already computed;
+    ``entity_keys``: a dict of name keys by folded word shared by the texts of a batch)."""
     if words is None:
         from vigie.copies.tokens import content_words
 
         words = content_words(text)
-    paragraphs = sum(1 for p in re.split(r"\n\s*\n|\n", text) if p.strip())
+    if "\n" in text:
+        paragraphs = sum(1 for p in _PARAGRAPH.split(text) if p.strip())
+    else:
+        paragraphs = 1 if text.strip() else 0
     return Summary(
         numbers=tuple(number_keys(text, words)),
         dates=tuple(_dates(words)),
-        entities=tuple(_entities(text, words)),
+        entities=tuple(_entities(text, words, entity_keys)),
         chars=len(text),
         paragraphs=paragraphs,
     )
