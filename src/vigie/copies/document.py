@@ -63,11 +63,13 @@ class CopyDoc:
         outlet: str | None = None,
         title: str | None = None,
         citations: tuple[str, ...] = (),
+        clean_text: str | None = None,
     ) -> CopyDoc:
+        """``clean_text``: ``text`` with ``removed`` cut out, when already at hand."""
         from vigie.article import apply_removals
 
         rem = sorted(removed or [], key=lambda r: r.start)
-        clean = apply_removals(text, rem)
+        clean = clean_text if clean_text is not None else apply_removals(text, rem)
         cuts: list[int] = []
         removed_before = 0
         for r in rem:
@@ -105,6 +107,7 @@ class CopyDoc:
             outlet=article.outlet,
             title=article.title,
             citations=tuple(str(c) for c in cited if isinstance(c, str)),
+            clean_text=article.clean_text,
         )
         fp = article.results.get("fingerprint")
         if isinstance(fp, dict):

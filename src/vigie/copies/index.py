@@ -56,6 +56,14 @@ def _outlet_keys(anchors: NDArray[np.int64], codes: NDArray[np.int64]) -> NDArra
     return (minhash.mix(x) & np.uint64(_MASK63)).astype(np.int64)
 
 
+def _lang_keys(keys: NDArray[np.int64], codes: NDArray[np.int64] | int) -> NDArray[np.int64]:
+    """63-bit keys of (cross-language key, language code) pairs."""
+    x = keys.astype(np.uint64) ^ (
+        np.asarray(codes, dtype=np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
+    )
+    return (minhash.mix(x) & np.uint64(_MASK63)).astype(np.int64)
+
+
 def parse_published(value: str | None) -> float | None:
     """Epoch seconds of an ISO 8601 date or datetime (naive means UTC); None when unreadable."""
     if not value:
@@ -153,8 +161,13 @@ class CopyIndex:
         self._bands = Postings()
         self._anchors = Postings()
         self._hashes: dict[str, list[int]] = {}
-        self._xl: dict[str, Postings] = {}
-        self._xl_count: dict[str, int] = {}
+        #: cross-language keys, each combined with the code of its article's language
+        self._xl = Postings()
+        #: language -> its code, and articles per language code
+        self._lang_codes: dict[str, int] = {}
+        self._xl_count: list[int] = []
+        #: language codes whose articles have cross-language keys
+        self._xl_langs: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -220,15 +233,18 @@ class CopyIndex:
                 np.array(anchors, dtype=np.int64), np.full(len(anchors), i, dtype=np.int64)
             )
         self._anchors.add(i, anchors)
-        self._xl_postings(self._language[i]).add(i, _keys63(fp.summary.index_keys()))
+        code = self._lang_code(self._language[i])
+        self._xl_count[code] += 1
+        keys = _keys63(fp.summary.index_keys())
+        if keys:
+            self._xl_langs.add(code)
+            self._xl.add(i, _lang_keys(np.array(keys, dtype=np.int64), code).tolist())
 
-    def _xl_postings(self, lang: str | None, n: int = 1) -> Postings:
-        """The cross-language postings of a language, counting ``n`` more articles in it."""
-        code = lang or "?"
-        self._xl_count[code] = self._xl_count.get(code, 0) + n
-        if code not in self._xl:
-            self._xl[code] = Postings()
-        return self._xl[code]
+    def _lang_code(self, lang: str | None) -> int:
+        code = self._lang_codes.setdefault(lang or "?", len(self._lang_codes))
+        if code == len(self._xl_count):
+            self._xl_count.append(0)
+        return code
 
     @classmethod
     def bulk_load(
@@ -265,21 +281,26 @@ class CopyIndex:
             ai = np.repeat(ids, counts)
             self._count_anchors(ak, ai)
             self._anchors.add_bulk(ak, ai.astype(np.int32))
-        # cross-language keys, per language
-        by_lang: dict[str, tuple[list[str], list[int]]] = {}
+        # cross-language keys, each combined with its article's language
+        texts: list[str] = []
+        owners: list[int] = []
+        codes: list[int] = []
         for i, fp in zip(ids.tolist(), fps, strict=True):
-            lang = self._language[i] or "?"
-            texts, owners = by_lang.setdefault(lang, ([], []))
+            code = self._lang_code(self._language[i])
+            self._xl_count[code] += 1
             keys_i = fp.summary.index_keys()
-            texts += keys_i
-            owners += [i] * len(keys_i)
-            self._xl_count[lang] = self._xl_count.get(lang, 0) + 1
-        for lang, (texts, owners) in by_lang.items():
-            postings = self._xl.setdefault(lang, Postings())
-            if texts:
-                postings.add_bulk(
-                    np.array(_keys63(texts), dtype=np.int64), np.array(owners, dtype=np.int32)
-                )
+            if keys_i:
+                texts += keys_i
+                owners += [i] * len(keys_i)
+                codes += [code] * len(keys_i)
+                self._xl_langs.add(code)
+        if texts:
+            self._xl.add_bulk(
+                _lang_keys(
+                    np.array(_keys63(texts), dtype=np.int64), np.array(codes, dtype=np.int64)
+                ),
+                np.array(owners, dtype=np.int32),
+            )
 
     def _count_anchors(self, keys: NDArray[np.int64], ids: NDArray[np.int64]) -> None:
         """Count new articles' anchors (``keys[j]`` of article ``ids[j]``, not yet in the
@@ -381,17 +402,12 @@ class CopyIndex:
                 pairs_doc.append(d_of)
                 pairs_id.append(i_of)
                 pairs_kind.append(np.zeros(len(d_of), dtype=np.int8))
-        # --- bands
-        b_doc: list[int] = []
-        b_key: list[int] = []
-        for d, fp in enumerate(fps):
-            if not fp.empty:
-                bk = fp.band_keys()
-                b_key += bk
-                b_doc += [d] * len(bk)
-        if b_key:
-            keys = np.array(b_key, dtype=np.int64)
-            docs = np.array(b_doc, dtype=np.int64)
+        # --- bands (texts of at least MIN_WORDS words), computed for the batch at once
+        banded = np.flatnonzero(np.array([fp.words >= MIN_WORDS for fp in fps], dtype=np.bool_))
+        if len(banded):
+            band_keys = minhash.band_key_matrix(np.stack([fps[d].signature for d in banded]))
+            keys = band_keys.ravel()
+            docs = np.repeat(banded, band_keys.shape[1])
             uniq, inv = np.unique(keys, return_inverse=True)
             _, qidx, ids = self._bands.gather(uniq, self.max_band_df)
             if len(ids):
@@ -561,64 +577,67 @@ class CopyIndex:
         """
         nq = len(fps)
         out: list[list[Candidate]] = [[] for _ in range(nq)]
-        langs = [lang for lang, p in self._xl.items() if len(p)]
+        langs = sorted(self._xl_langs)
         n = len(self._keys)
         if not nq or not langs:
             return out
-        own = [fp.language or "?" for fp in fps]
+        n_lang = len(self._xl_count)
+        # entries: (query, key, language of the stored articles looked for)
         e_doc: list[int] = []
         e_key: list[str] = []
+        e_lang: list[int] = []
         for d, fp in enumerate(fps):
-            if fp.empty or all(lang == own[d] for lang in langs):
+            own = self._lang_codes.get(fp.language or "?", -1)
+            others = [c for c in langs if c != own]
+            if fp.empty or not others:
                 continue
             keys = fp.summary.index_keys()
-            if len(keys) >= min_shared:
+            if len(keys) < min_shared:
+                continue
+            for c in others:
                 e_key += keys
                 e_doc += [d] * len(keys)
+                e_lang += [c] * len(keys)
         if not e_doc:
             return out
-        hashed = np.array(_keys63(e_key), dtype=np.int64)
-        is_name = np.array([not k.startswith("n:") for k in e_key], dtype=np.float64)
         docs = np.array(e_doc, dtype=np.int64)
+        lang = np.array(e_lang, dtype=np.int64)
+        keys_all = _lang_keys(np.array(_keys63(e_key), dtype=np.int64), lang)
+        is_name = np.array([not k.startswith("n:") for k in e_key], dtype=np.float64)
+        uniq, inv = np.unique(keys_all, return_inverse=True)
+        df, qidx, ids = self._xl.gather(uniq, self.max_xl_df)
+        if not len(ids):
+            return out
+        # idf weight of each entry's key in the language looked for; the query's weight in
+        # that language sums those of its keys found there
+        counts = np.array(self._xl_count, dtype=np.float64)
+        df_e = df[inv]
+        usable = (df_e > 0) & (df_e <= self.max_xl_df)
+        w = np.where(usable, np.log1p(counts[lang] / np.maximum(df_e, 1)), 0.0)
+        q_weight = np.bincount(docs * n_lang + lang, weights=w, minlength=nq * n_lang)
+        entry, cand = self._join(qidx, ids, inv, np.arange(len(inv), dtype=np.int64))
+        code = docs[entry] * n + cand
+        uc, first, inv2 = np.unique(code, return_index=True, return_inverse=True)
+        score = np.bincount(inv2, weights=w[entry])
+        shared = np.bincount(inv2)
+        names = np.bincount(inv2, weights=is_name[entry])
+        cd, ci = uc // n, uc % n
         skip = np.array(
             [self._ids.get(e, -1) if e is not None else -1 for e in (excludes or [None] * nq)],
             dtype=np.int64,
         )
+        ok = (shared >= min_shared) & (names > 0) & (ci != skip[cd])
         q_pub = np.array([np.nan if p is None else p for p in published], dtype=np.float64)
+        p_c, p_q = self._published[ci], q_pub[cd]
+        dated = ~np.isnan(p_c) & ~np.isnan(p_q)
+        ok &= ~dated | (np.abs(np.where(dated, p_c - p_q, 0.0)) <= window_days * 86400)
         q_chars = np.array([fp.summary.chars for fp in fps], dtype=np.int64)
-        own_arr = np.array(own, dtype=object)
-        found: list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]] = []
-        for lang in langs:
-            sel = own_arr[docs] != lang
-            if not sel.any():
-                continue
-            keys_l, docs_l, names_l = hashed[sel], docs[sel], is_name[sel]
-            uniq, inv = np.unique(keys_l, return_inverse=True)
-            df, qidx, ids = self._xl[lang].gather(uniq, self.max_xl_df)
-            if not len(ids):
-                continue
-            usable = (df > 0) & (df <= self.max_xl_df)
-            w = np.where(usable, np.log1p(self._xl_count[lang] / np.maximum(df, 1)), 0.0)
-            q_weight = np.bincount(docs_l, weights=w[inv], minlength=nq)
-            entry, cand = self._join(qidx, ids, inv, np.arange(len(inv), dtype=np.int64))
-            code = docs_l[entry] * n + cand
-            uc, inv2 = np.unique(code, return_inverse=True)
-            score = np.bincount(inv2, weights=w[inv[entry]])
-            shared = np.bincount(inv2)
-            names = np.bincount(inv2, weights=names_l[entry])
-            cd, ci = uc // n, uc % n
-            ok = (shared >= min_shared) & (names > 0) & (ci != skip[cd])
-            p_c, p_q = self._published[ci], q_pub[cd]
-            dated = ~np.isnan(p_c) & ~np.isnan(p_q)
-            ok &= ~dated | (np.abs(np.where(dated, p_c - p_q, 0.0)) <= window_days * 86400)
-            c_c, c_q = self._chars[ci], q_chars[cd]
-            ok &= np.maximum(c_c, c_q) <= self.max_length_ratio * np.maximum(
-                np.minimum(c_c, c_q), 1
-            )
-            found.append((cd[ok], ci[ok], score[ok] / np.maximum(q_weight[cd[ok]], 1e-9)))
-        for cd_, ci_, sc_ in found:
-            for d, i, sc in zip(cd_.tolist(), ci_.tolist(), sc_.tolist(), strict=True):
-                out[d].append(Candidate(self._keys[i], "crosslingual", 0.0, 0.0, 0, sc))
+        c_c, c_q = self._chars[ci], q_chars[cd]
+        ok &= np.maximum(c_c, c_q) <= self.max_length_ratio * np.maximum(np.minimum(c_c, c_q), 1)
+        norm = q_weight[cd * n_lang + lang[entry[first]]]
+        final = score / np.maximum(norm, 1e-9)
+        for d, i, sc in zip(cd[ok].tolist(), ci[ok].tolist(), final[ok].tolist(), strict=True):
+            out[d].append(Candidate(self._keys[i], "crosslingual", 0.0, 0.0, 0, sc))
         for lst in out:
             lst.sort(key=lambda c: (-c.score, c.key))
             del lst[limit:]

@@ -204,6 +204,10 @@ class CopyMatcher:
                     self._cache.popitem(last=False)
         return results
 
+    def clear_cache(self) -> None:
+        """Forget the articles kept from earlier matches (they are loaded again when needed)."""
+        self._cache.clear()
+
     def _prefetch(self, keys: set[str]) -> dict[str, CopyDoc]:
         """The stored articles among ``keys`` that are not cached, loaded in one go with
         ``load_many`` (and cached); empty without ``load_many``."""

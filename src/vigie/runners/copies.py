@@ -29,7 +29,7 @@ class CopyStep:
         except NotFoundError:
             return None
 
-    def _load_many(self, keys: list[str]) -> dict[str, CopyDoc]:
+    def load_docs(self, keys: list[str]) -> dict[str, CopyDoc]:
         """Stored articles with their stored fingerprints (two queries for a whole batch)."""
         fps = self.store.fingerprints_of(keys)
         out: dict[str, CopyDoc] = {}
@@ -51,7 +51,7 @@ class CopyStep:
             self._matcher = CopyMatcher(
                 index,
                 self._load,
-                load_many=self._load_many,
+                load_many=self.load_docs,
                 window_days=self.options.copies.window_days,
             )
         return self._matcher
