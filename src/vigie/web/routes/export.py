@@ -13,69 +13,21 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
 from vigie import queries
-from vigie.storage.sqlite import QuoteFilters, SQLiteStore
-from vigie.web.deps import Filters, QuoteFilterParams, open_store, parse_date
+from vigie.storage.sqlite import QuoteFilters
+from vigie.web.deps import Filters, QuoteFilterParams, parse_date
+from vigie.web.downloads import Records, download_doc, stream_download
 from vigie.web.facets import SearchFilters
-from vigie.web.models import json_responses
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["export"])
-
-Records = Callable[[SQLiteStore], Iterable[dict[str, Any]]]
-FORMATS = {
-    "jsonl": ("application/x-ndjson; charset=utf-8", "application/x-ndjson"),
-    "csv": ("text/csv; charset=utf-8", "text/csv"),
-}
-
-
-def _records(store: SQLiteStore, make: Records) -> Iterator[dict[str, Any]]:
-    try:
-        yield from make(store)
-    finally:
-        store.close()
-
-
-def _jsonl(records: Iterator[dict[str, Any]]) -> Iterator[str]:
-    for rec in records:
-        yield json.dumps(rec, ensure_ascii=False) + "\n"
-
-
-def _stream(
-    request: Request, make: Records, fields: list[str], fmt: str, name: str
-) -> StreamingResponse:
-    # opened here, so an unreadable store is a 503, not a cut stream
-    store = open_store(request)
-    records = _records(store, make)
-    body = _jsonl(records) if fmt == "jsonl" else queries.to_csv_rows(records, fields)
-    return StreamingResponse(
-        body,
-        media_type=FORMATS[fmt][0],
-        headers={"Content-Disposition": f'attachment; filename="vigie-{name}.{fmt}"'},
-        background=BackgroundTask(store.close),
-    )
-
-
-def _doc(fmt: str, fields: list[str], what: str) -> dict[int | str, dict[str, Any]]:
-    if fmt == "jsonl":
-        text = f"One JSON {what} a line (fields: {', '.join(fields)})."
-    else:
-        text = f"CSV with a header row: {', '.join(fields)} (lists and objects as JSON)."
-    return {
-        **json_responses(422, 503),
-        200: {"description": text, "content": {FORMATS[fmt][1]: {"schema": {"type": "string"}}}},
-    }
-
 
 # -- articles ------------------------------------------------------------------------------
 
@@ -87,25 +39,29 @@ def _articles(filters: Any) -> Records:
 @router.get(
     "/export/articles.jsonl",
     response_class=StreamingResponse,
-    responses=_doc("jsonl", queries.ARTICLE_EXPORT_FIELDS, "article record"),
+    responses=download_doc("jsonl", queries.ARTICLE_EXPORT_FIELDS, "article record"),
     summary="Export articles as JSON lines",
 )
 def export_jsonl(request: Request, filters: SearchFilters) -> StreamingResponse:
     """Every article matching the filters (those of the search page), one JSON object a
     line."""
-    return _stream(request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "jsonl", "articles")
+    return stream_download(
+        request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "jsonl", "articles"
+    )
 
 
 @router.get(
     "/export/articles.csv",
     response_class=StreamingResponse,
-    responses=_doc("csv", queries.ARTICLE_EXPORT_FIELDS, "article record"),
+    responses=download_doc("csv", queries.ARTICLE_EXPORT_FIELDS, "article record"),
     summary="Export articles as CSV",
 )
 def export_csv(request: Request, filters: SearchFilters) -> StreamingResponse:
     """Every article matching the filters (those of the search page), one CSV row each
     (lists as JSON)."""
-    return _stream(request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "csv", "articles")
+    return stream_download(
+        request, _articles(filters), queries.ARTICLE_EXPORT_FIELDS, "csv", "articles"
+    )
 
 
 # -- quotations ----------------------------------------------------------------------------
@@ -120,23 +76,25 @@ def _quotes(filters: QuoteFilters) -> Records:
 @router.get(
     "/export/quotes.jsonl",
     response_class=StreamingResponse,
-    responses=_doc("jsonl", queries.QUOTE_EXPORT_FIELDS, "quotation (specs/quotes.md)"),
+    responses=download_doc("jsonl", queries.QUOTE_EXPORT_FIELDS, "quotation (specs/quotes.md)"),
     summary="Export quotations as JSON lines",
 )
 def export_quotes_jsonl(request: Request, filters: QuoteFilterParams) -> StreamingResponse:
     """Every quotation matching the filters, in the export format of specs/quotes.md."""
-    return _stream(request, _quotes(filters), queries.QUOTE_EXPORT_FIELDS, "jsonl", "quotes")
+    return stream_download(
+        request, _quotes(filters), queries.QUOTE_EXPORT_FIELDS, "jsonl", "quotes"
+    )
 
 
 @router.get(
     "/export/quotes.csv",
     response_class=StreamingResponse,
-    responses=_doc("csv", queries.QUOTE_EXPORT_FIELDS, "quotation"),
+    responses=download_doc("csv", queries.QUOTE_EXPORT_FIELDS, "quotation"),
     summary="Export quotations as CSV",
 )
 def export_quotes_csv(request: Request, filters: QuoteFilterParams) -> StreamingResponse:
     """Every quotation matching the filters, one CSV row each (spans as JSON)."""
-    return _stream(request, _quotes(filters), queries.QUOTE_EXPORT_FIELDS, "csv", "quotes")
+    return stream_download(request, _quotes(filters), queries.QUOTE_EXPORT_FIELDS, "csv", "quotes")
 
 
 # -- cited sources -------------------------------------------------------------------------
@@ -155,14 +113,14 @@ def _citations(filters: Any, source: str | None) -> Records:
 @router.get(
     "/export/citations.jsonl",
     response_class=StreamingResponse,
-    responses=_doc("jsonl", queries.CITATION_EXPORT_FIELDS, "cited source"),
+    responses=download_doc("jsonl", queries.CITATION_EXPORT_FIELDS, "cited source"),
     summary="Export cited sources as JSON lines",
 )
 def export_citations_jsonl(
     request: Request, filters: Filters, source: Source = None
 ) -> StreamingResponse:
     """Every mention of an outlet or agency used as a source ("selon Tass")."""
-    return _stream(
+    return stream_download(
         request,
         _citations(filters, source),
         queries.CITATION_EXPORT_FIELDS,
@@ -174,14 +132,14 @@ def export_citations_jsonl(
 @router.get(
     "/export/citations.csv",
     response_class=StreamingResponse,
-    responses=_doc("csv", queries.CITATION_EXPORT_FIELDS, "cited source"),
+    responses=download_doc("csv", queries.CITATION_EXPORT_FIELDS, "cited source"),
     summary="Export cited sources as CSV",
 )
 def export_citations_csv(
     request: Request, filters: Filters, source: Source = None
 ) -> StreamingResponse:
     """Every mention of an outlet or agency used as a source, one CSV row each."""
-    return _stream(
+    return stream_download(
         request, _citations(filters, source), queries.CITATION_EXPORT_FIELDS, "csv", "citations"
     )
 
@@ -205,7 +163,7 @@ def _events(filters: Any, event_since: str | None, event_until: str | None) -> R
 @router.get(
     "/export/events.jsonl",
     response_class=StreamingResponse,
-    responses=_doc("jsonl", queries.EVENT_EXPORT_FIELDS, "dated statement"),
+    responses=download_doc("jsonl", queries.EVENT_EXPORT_FIELDS, "dated statement"),
     summary="Export dated events as JSON lines",
 )
 def export_events_jsonl(
@@ -216,13 +174,13 @@ def export_events_jsonl(
 ) -> StreamingResponse:
     """Every dated statement ("Le 26 janvier, … ont remis …"), by the date it is about."""
     records = _events(filters, event_since, event_until)
-    return _stream(request, records, queries.EVENT_EXPORT_FIELDS, "jsonl", "events")
+    return stream_download(request, records, queries.EVENT_EXPORT_FIELDS, "jsonl", "events")
 
 
 @router.get(
     "/export/events.csv",
     response_class=StreamingResponse,
-    responses=_doc("csv", queries.EVENT_EXPORT_FIELDS, "dated statement"),
+    responses=download_doc("csv", queries.EVENT_EXPORT_FIELDS, "dated statement"),
     summary="Export dated events as CSV",
 )
 def export_events_csv(
@@ -233,4 +191,4 @@ def export_events_csv(
 ) -> StreamingResponse:
     """Every dated statement, one CSV row each (spans as JSON)."""
     records = _events(filters, event_since, event_until)
-    return _stream(request, records, queries.EVENT_EXPORT_FIELDS, "csv", "events")
+    return stream_download(request, records, queries.EVENT_EXPORT_FIELDS, "csv", "events")

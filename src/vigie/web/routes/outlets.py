@@ -10,7 +10,6 @@ name ending in ``.json``) goes there and back, and none reaches the file system.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -18,7 +17,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from vigie import queries
 from vigie.config import Options
 from vigie.errors import NotFoundError
 from vigie.storage.sqlite import SQLiteStore
@@ -26,6 +24,7 @@ from vigie.web.actor_links import actor_href
 from vigie.web.cache import StoreCache
 from vigie.web.chart import MAX_BUCKETS, bar_chart
 from vigie.web.deps import AppOptions, Cache, Offset, Store
+from vigie.web.downloads import download, download_doc
 from vigie.web.models import json_responses, page_responses
 from vigie.web.models.outlets import OutletsPage, OutletView
 from vigie.web.negotiate import page_url, query_string
@@ -179,46 +178,20 @@ def outlets_page(
 def _export(
     store: SQLiteStore, cache: StoreCache, options: Options, name: str, sort: str, order: str
 ) -> list[dict[str, Any]]:
+    """The export fields of every outlet the name matches, in the order of the page."""
     rows = _rows(store, cache, options)
     data = outlets_data(rows, name=name, sort=sort, order=order, limit=len(rows), offset=0)
-    return [
+    records = [
         {**r, "languages": {lang["value"]: lang["count"] for lang in r["languages"]}}
         for r in data["outlets"]
     ]
-
-
-def _jsonl(records: list[dict[str, Any]]) -> Iterator[str]:
-    for r in records:
-        yield json.dumps({k: r.get(k) for k in OUTLET_EXPORT_FIELDS}, ensure_ascii=False) + "\n"
-
-
-def _export_doc(fmt: str) -> dict[int | str, dict[str, Any]]:
-    fields = ", ".join(OUTLET_EXPORT_FIELDS)
-    media = {"jsonl": "application/x-ndjson", "csv": "text/csv"}[fmt]
-    text = (
-        f"One JSON outlet record a line (fields: {fields})."
-        if fmt == "jsonl"
-        else f"CSV with a header row: {fields} (languages as JSON)."
-    )
-    return {
-        **json_responses(422, 503),
-        200: {"description": text, "content": {media: {"schema": {"type": "string"}}}},
-    }
-
-
-def _download(body: Iterator[str], fmt: str) -> StreamingResponse:
-    media = {"jsonl": "application/x-ndjson; charset=utf-8", "csv": "text/csv; charset=utf-8"}
-    return StreamingResponse(
-        body,
-        media_type=media[fmt],
-        headers={"Content-Disposition": f'attachment; filename="vigie-outlets.{fmt}"'},
-    )
+    return [{k: r.get(k) for k in OUTLET_EXPORT_FIELDS} for r in records]
 
 
 @router.get(
     "/export/outlets.jsonl",
     response_class=StreamingResponse,
-    responses=_export_doc("jsonl"),
+    responses=download_doc("jsonl", OUTLET_EXPORT_FIELDS, "outlet record", as_json="languages"),
     summary="Export outlets as JSON lines",
 )
 def export_outlets_jsonl(
@@ -231,13 +204,13 @@ def export_outlets_jsonl(
 ) -> StreamingResponse:
     """Every outlet matching the filter, in the order of the page, one JSON object a line."""
     records = _export(store, cache, options, name, sort, order)
-    return _download(_jsonl(records), "jsonl")
+    return download(records, OUTLET_EXPORT_FIELDS, "jsonl", "outlets")
 
 
 @router.get(
     "/export/outlets.csv",
     response_class=StreamingResponse,
-    responses=_export_doc("csv"),
+    responses=download_doc("csv", OUTLET_EXPORT_FIELDS, "outlet record", as_json="languages"),
     summary="Export outlets as CSV",
 )
 def export_outlets_csv(
@@ -250,7 +223,7 @@ def export_outlets_csv(
 ) -> StreamingResponse:
     """Every outlet matching the filter, in the order of the page, one CSV row each."""
     records = _export(store, cache, options, name, sort, order)
-    return _download(queries.to_csv_rows(records, OUTLET_EXPORT_FIELDS), "csv")
+    return download(records, OUTLET_EXPORT_FIELDS, "csv", "outlets")
 
 
 # -- one outlet ------------------------------------------------------------------------------

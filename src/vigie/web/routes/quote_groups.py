@@ -9,22 +9,19 @@ of (the grouping keeps the old id as an alias).
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import HTMLResponse
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 
-from vigie import queries
 from vigie.errors import NotFoundError
 from vigie.storage.quote_group_store import QuoteGroupFilters
 from vigie.storage.sqlite import SQLiteStore
-from vigie.web.deps import DEFAULT_LIMIT, MAX_OFFSET, Limit, Offset, Store, open_store
+from vigie.web.deps import DEFAULT_LIMIT, MAX_OFFSET, Limit, Offset, Store
+from vigie.web.downloads import download_doc, stream_download
 from vigie.web.errors import BadParameter
 from vigie.web.models import json_responses, page_responses
 from vigie.web.models.quote_groups import QuoteGroupsPage, QuoteGroupView
@@ -226,53 +223,22 @@ def quote_group_page(
 
 # -- exports ---------------------------------------------------------------------------------
 
-_FORMATS = {
-    "jsonl": ("application/x-ndjson; charset=utf-8", "application/x-ndjson"),
-    "csv": ("text/csv; charset=utf-8", "text/csv"),
-}
-
-
-def _records(store: SQLiteStore, filters: QuoteGroupFilters) -> Iterator[dict[str, Any]]:
-    try:
-        yield from export_records(store, filters)
-    finally:
-        store.close()
-
-
-def _jsonl(records: Iterator[dict[str, Any]]) -> Iterator[str]:
-    for rec in records:
-        yield json.dumps(rec, ensure_ascii=False) + "\n"
+#: the records carry every version besides the export fields
+_JSONL_TEXT = (
+    f"One JSON quote group a line: {', '.join(EXPORT_FIELDS)}, and variants (every version)."
+)
 
 
 def _export(request: Request, filters: QuoteGroupFilters, fmt: str) -> StreamingResponse:
-    # opened here, so an unreadable store is a 503, not a cut stream
-    store = open_store(request)
-    records = _records(store, filters)
-    body = _jsonl(records) if fmt == "jsonl" else queries.to_csv_rows(records, EXPORT_FIELDS)
-    return StreamingResponse(
-        body,
-        media_type=_FORMATS[fmt][0],
-        headers={"Content-Disposition": f'attachment; filename="vigie-quote-groups.{fmt}"'},
-        background=BackgroundTask(store.close),
+    return stream_download(
+        request, lambda store: export_records(store, filters), EXPORT_FIELDS, fmt, "quote-groups"
     )
-
-
-def _export_doc(fmt: str) -> dict[int | str, dict[str, Any]]:
-    fields = ", ".join(EXPORT_FIELDS)
-    if fmt == "jsonl":
-        text = f"One JSON quote group a line: {fields}, and variants (every version)."
-    else:
-        text = f"CSV with a header row: {fields} (lists and objects as JSON)."
-    return {
-        **json_responses(422, 503),
-        200: {"description": text, "content": {_FORMATS[fmt][1]: {"schema": {"type": "string"}}}},
-    }
 
 
 @router.get(
     "/export/quote-groups.jsonl",
     response_class=StreamingResponse,
-    responses=_export_doc("jsonl"),
+    responses=download_doc("jsonl", EXPORT_FIELDS, "quote group", description=_JSONL_TEXT),
     summary="Export quote groups as JSON lines",
 )
 def export_quote_groups_jsonl(request: Request, filters: GroupFilters) -> StreamingResponse:
@@ -283,7 +249,7 @@ def export_quote_groups_jsonl(request: Request, filters: GroupFilters) -> Stream
 @router.get(
     "/export/quote-groups.csv",
     response_class=StreamingResponse,
-    responses=_export_doc("csv"),
+    responses=download_doc("csv", EXPORT_FIELDS, "quote group"),
     summary="Export quote groups as CSV",
 )
 def export_quote_groups_csv(request: Request, filters: GroupFilters) -> StreamingResponse:

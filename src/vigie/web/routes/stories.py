@@ -9,22 +9,20 @@ routes, registered first, are never read as an id.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from vigie import queries
 from vigie.storage.sqlite import SQLiteStore
 from vigie.storage.story_store import STORY_SORTS, StoryFilters, outlet_keys, outlet_matches
 from vigie.web.cache import StoreCache
-from vigie.web.deps import Cache, Offset, Store, get_cache, open_store, parse_date
+from vigie.web.deps import Cache, Offset, Store, get_cache, parse_date
+from vigie.web.downloads import download_doc, stream_download
 from vigie.web.errors import BadParameter
 from vigie.web.lineage_graph import lineage_graph
 from vigie.web.models import json_responses, page_responses
@@ -169,49 +167,20 @@ def stories_page(
 # -- exports ---------------------------------------------------------------------------------
 
 _EXPORT_PARAMS = ("min_articles", "lang", "outlet", "since", "until", "sort")
-_FORMATS = {
-    "jsonl": ("application/x-ndjson; charset=utf-8", "application/x-ndjson"),
-    "csv": ("text/csv; charset=utf-8", "text/csv"),
-}
 
 
 def _export(request: Request, filters: StoryFilters, sort: str, fmt: str) -> StreamingResponse:
-    # opened here, so an unreadable store is a 503, not a cut stream
-    store = open_store(request)
-    found = resolved(filters, store, get_cache(request))
+    def records(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+        found = resolved(filters, store, get_cache(request))
+        return story_export_records(store, found, sort or "recent")
 
-    def records() -> Iterator[dict[str, Any]]:
-        yield from story_export_records(store, found, sort or "recent")
-
-    def lines() -> Iterator[str]:
-        for rec in records():
-            yield json.dumps(rec, ensure_ascii=False) + "\n"
-
-    body = lines() if fmt == "jsonl" else queries.to_csv_rows(records(), STORY_EXPORT_FIELDS)
-    return StreamingResponse(
-        body,
-        media_type=_FORMATS[fmt][0],
-        headers={"Content-Disposition": f'attachment; filename="vigie-stories.{fmt}"'},
-        background=BackgroundTask(store.close),
-    )
-
-
-def _export_doc(fmt: str) -> dict[int | str, dict[str, Any]]:
-    fields = ", ".join(STORY_EXPORT_FIELDS)
-    if fmt == "jsonl":
-        text = f"One JSON story a line (fields: {fields})."
-    else:
-        text = f"CSV with a header row: {fields} (lists as JSON)."
-    return {
-        **json_responses(422, 503),
-        200: {"description": text, "content": {_FORMATS[fmt][1]: {"schema": {"type": "string"}}}},
-    }
+    return stream_download(request, records, STORY_EXPORT_FIELDS, fmt, "stories")
 
 
 @router.get(
     "/export/stories.jsonl",
     response_class=StreamingResponse,
-    responses=_export_doc("jsonl"),
+    responses=download_doc("jsonl", STORY_EXPORT_FIELDS, "story", as_json="lists"),
     summary="Export stories as JSON lines",
 )
 def export_stories_jsonl(
@@ -224,7 +193,7 @@ def export_stories_jsonl(
 @router.get(
     "/export/stories.csv",
     response_class=StreamingResponse,
-    responses=_export_doc("csv"),
+    responses=download_doc("csv", STORY_EXPORT_FIELDS, "story", as_json="lists"),
     summary="Export stories as CSV",
 )
 def export_stories_csv(
