@@ -23,6 +23,7 @@ from vigie import queries
 from vigie.copies.tokens import fold
 from vigie.errors import NotFoundError
 from vigie.storage.sqlite import SQLiteStore
+from vigie.web.durations import duration_text
 
 __all__ = ["article_copies", "compare_href", "compare_view", "lag_words", "word_marks"]
 
@@ -40,25 +41,7 @@ def compare_href(article_id: str, other_id: str) -> str:
 
 def lag_words(seconds: float | None) -> str | None:
     """A lag as a person says it: ``1 day 7 hours``, ``5 hours 20 minutes``, ``none``."""
-    if seconds is None:
-        return None
-    s = abs(round(seconds))
-    if s == 0:
-        return "none"
-    if s < 60:
-        return "under a minute"
-
-    def unit(n: int, name: str) -> str:
-        return f"{n} {name}{'' if n == 1 else 's'}"
-
-    days, rest = divmod(s, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if days:
-        return unit(days, "day") + (f" {unit(hours, 'hour')}" if hours else "")
-    if hours:
-        return unit(hours, "hour") + (f" {unit(minutes, 'minute')}" if minutes else "")
-    return unit(minutes, "minute")
+    return duration_text(seconds, "long")
 
 
 # -- the article page's section --------------------------------------------------------------

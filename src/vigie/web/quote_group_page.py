@@ -22,6 +22,7 @@ from vigie.storage.sqlite import SQLiteStore
 from vigie.stories.features import parse_time
 from vigie.stories.worddiff import CUT, quote_words
 from vigie.web.actor_links import quote_actor_ids, speaker_actor
+from vigie.web.durations import duration_text
 
 __all__ = [
     "EXPORT_FIELDS",
@@ -131,8 +132,7 @@ def delay_text(hours: float | None) -> str:
         return f"+{max(1, round(hours * 60))} min"
     if hours < 48:
         return f"+{hours:.1f} h" if hours < 10 and hours != int(hours) else f"+{round(hours)} h"
-    days, rest = divmod(round(hours), 24)
-    return f"+{days} d {rest} h" if rest else f"+{days} d"
+    return f"+{duration_text(round(hours) * 3600)}"
 
 
 def spread_text(hours: float | None) -> str:

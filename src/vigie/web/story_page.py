@@ -19,6 +19,7 @@ from vigie import queries
 from vigie.errors import NotFoundError
 from vigie.storage.sqlite import SQLiteStore
 from vigie.storage.story_store import StoryFilters
+from vigie.web.durations import duration_text
 from vigie.web.lineage_graph import short
 
 __all__ = [
@@ -45,19 +46,7 @@ STORY_EXPORT_FIELDS = [
 
 def lag_text(seconds: float | None) -> str | None:
     """A lag for people: ``45 s``, ``12 min``, ``2 h 10 min``, ``3 d 4 h`` (None if unknown)."""
-    if seconds is None:
-        return None
-    s = round(abs(seconds))
-    if s < 60:
-        return f"{s} s"
-    minutes = s // 60
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    days, hours = divmod(hours, 24)
-    return f"{days} d {hours} h" if hours else f"{days} d"
+    return duration_text(seconds, "short")
 
 
 def parse_when(published: str | None) -> tuple[float, bool] | None:
