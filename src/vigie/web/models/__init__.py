@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vigie.web.models.base import ArticleHead, FacetValue, FilteredPage, TextSpan
 from vigie.web.models.copies import ArticleCopies
 
 __all__ = [
@@ -74,20 +75,10 @@ class SnippetPart(BaseModel):
     match: bool = Field(description="True for the words the query matched.")
 
 
-class SearchHit(BaseModel):
-    article_id: str
-    title: str | None
-    outlet: str | None
-    language: str | None
-    published: str | None
+class SearchHit(ArticleHead):
     doc: str
     score: float = Field(description="Relevance (BM25, title weighted 4×); higher is better.")
     snippet: list[SnippetPart]
-
-
-class FacetValue(BaseModel):
-    value: str
-    count: int
 
 
 class LabelledFacetValue(FacetValue):
@@ -169,10 +160,7 @@ class Segment(BaseModel):
     text: str
 
 
-class RemovalRecord(BaseModel):
-    start: int
-    end: int
-    text: str
+class RemovalRecord(TextSpan):
     reason: str
 
 
@@ -194,14 +182,6 @@ class VersionRecord(BaseModel):
     version: int
     ingested_at: str
     content_sha1: str
-
-
-class TextSpan(BaseModel):
-    """A span of the original text."""
-
-    start: int
-    end: int
-    text: str
 
 
 class QuoteCue(TextSpan):
@@ -290,14 +270,11 @@ class EntityRecord(TextSpan):
     actor_id: str | None = Field(None, description="The actor it names, when known.")
 
 
-class Highlight(BaseModel):
+class Highlight(TextSpan):
     """A piece of the original text and the ids of the spans over it (outermost first):
     ``q-N`` quotation, ``qm-N``/``qc-N`` its speaker mention/cue, ``c-N`` cited source,
     ``ev-N`` event, ``e-N`` entity, ``r-N`` removed span."""
 
-    start: int
-    end: int
-    text: str
     marks: list[str]
 
 
@@ -363,12 +340,8 @@ class RunsPage(BaseModel):
     runs: list[RunRecord]
 
 
-class RecentArticle(BaseModel):
-    article_id: str
-    title: str | None
-    outlet: str | None
-    language: str | None
-    published: str | None
+class RecentArticle(ArticleHead):
+    pass
 
 
 class StoreSummary(BaseModel):
@@ -406,11 +379,7 @@ class QuoteRecord(BaseModel):
     )
 
 
-class QuotesPage(BaseModel):
-    filters: dict[str, str] = Field(description="The filters in force.")
-    total: int
-    limit: int
-    offset: int
+class QuotesPage(FilteredPage):
     quotes: list[QuoteRecord]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from vigie.web.models.base import TextSpan
+
 __all__ = [
     "ArticleBrief",
     "ArticleCopies",
@@ -120,10 +122,8 @@ class ArticleCopies(BaseModel):
     lineage: Lineage | None = Field(description="None when no known direction links it.")
 
 
-class CopySpan(BaseModel):
-    start: int
-    end: int
-    text: str
+class CopySpan(TextSpan):
+    pass
 
 
 class ComparePart(CopySpan):

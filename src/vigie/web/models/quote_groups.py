@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from vigie.web.models.base import FilteredPage
+
 __all__ = [
     "QuoteGroupAppearance",
     "QuoteGroupDiffPart",
@@ -54,11 +56,8 @@ class QuoteGroupSummary(BaseModel):
     kinds: dict[str, int] = Field(description=f"Versions per kind ({KINDS}).")
 
 
-class QuoteGroupsPage(BaseModel):
-    filters: dict[str, str] = Field(description="The filters in force.")
+class QuoteGroupsPage(FilteredPage):
     total: int = Field(description="Groups matching the filters.")
-    limit: int
-    offset: int
     groups: list[QuoteGroupSummary] = Field(
         description="Most reported first, then newest first appearance first."
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from vigie.web.models.base import ArticleHead, FacetValue
+
 __all__ = [
     "StoriesPage",
     "StoryArticle",
@@ -81,14 +83,9 @@ class StoryCopy(BaseModel):
     )
 
 
-class StoryLineageNode(BaseModel):
+class StoryLineageNode(ArticleHead):
     """An article in the lineage chains, with the copies made from it."""
 
-    article_id: str
-    title: str | None
-    outlet: str | None
-    language: str | None
-    published: str | None
     generation: int = Field(description="0 for an original.")
     kind: str | None = Field(description="Its relation to the article above it (none at the top).")
     score: float | None
@@ -97,9 +94,8 @@ class StoryLineageNode(BaseModel):
     copies: list[StoryLineageNode] = Field(description="The articles copied from it, oldest first.")
 
 
-class StoryCount(BaseModel):
-    value: str
-    count: int
+class StoryCount(FacetValue):
+    pass
 
 
 class StoryView(BaseModel):
