@@ -1,12 +1,13 @@
 """Copy-detection benchmark on the French TV news corpus (labelled set built in the same run).
 
     .venv/bin/python benchmarks/copies.py --limit 20000 --sources 300
-    .venv/bin/python benchmarks/copies.py --limit 237965 --sources 500 --sizes 10000,50000,237965
+    .venv/bin/python benchmarks/copies.py --limit 237965 --sources 500
 
 What it does, all from ../shared/corpora/fr-tv-news.jsonl.gz, streamed:
 
-1. indexes the first ``--limit`` items (fingerprints timed; texts kept zlib-compressed for
-   the classifier, as a store would fetch them);
+1. indexes the first ``--limit`` items (fingerprints computed in batches of 256 as the
+   ingest stage does, and timed; texts kept zlib-compressed for the classifier, as a store
+   would fetch them);
 2. picks ``--sources`` items and makes labelled copies of each: page furniture added (then
    removed by vigie's own ``clean`` stage when available), 5/10/20/30 % of words replaced,
    a paragraph dropped, paragraphs reordered, the title rewritten, a passage embedded in an
@@ -16,7 +17,11 @@ What it does, all from ../shared/corpora/fr-tv-news.jsonl.gz, streamed:
    days) that share the most names and numbers with it;
 4. matches every copy against the index (``CopyMatcher.match``, not adding it) and reports,
    per edit level, precision, recall and kind accuracy; direction accuracy; relations found
-   on hard negatives; and time to match one new article at each index size in ``--sizes``.
+   on hard negatives.
+
+Speed and scale (ingest throughput with copy detection off and on, time to match one new
+article at 10k, 50k and 237,965 stored items) are measured by ``benchmarks/copies_scale.py``
+on a real store.
 
 A relation to a stored item other than the copy's source counts as a false positive unless
 the source itself relates to that item (a real duplicate inside the corpus, reported apart).
@@ -42,6 +47,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from vigie.article import Removal  # noqa: E402
 from vigie.copies import CopyDoc, CopyIndex, CopyMatcher, classify, fingerprint  # noqa: E402
+from vigie.copies.fingerprint import fingerprint_many  # noqa: E402
 from vigie.copies.index import IndexMeta, parse_published  # noqa: E402
 from vigie.copies.tokens import sentences  # noqa: E402
 
@@ -145,36 +151,15 @@ def main() -> None:
         "--limit",
         type=int,
         default=20000,
-        help="corpus items to index (0 with --ingest-items: only time ingest)",
+        help="corpus items to index",
     )
     ap.add_argument("--sources", type=int, default=200, help="items to make copies of")
-    ap.add_argument(
-        "--sizes",
-        default="",
-        help="index sizes to time matching at (e.g. 10000,50000); default: 10000 and --limit",
-    )
-    ap.add_argument("--probes", type=int, default=200, help="articles timed at each size")
     ap.add_argument("--start", type=int, default=0, help="skip this many corpus items first")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-clean", action="store_true", help="do not run the clean stage")
-    ap.add_argument(
-        "--ingest-items",
-        type=int,
-        default=0,
-        help="also time vigie's ingest "
-        "runner (one worker) on this many items with and without copy detection",
-    )
     args = ap.parse_args()
-    if args.ingest_items:
-        ingest_throughput(args.ingest_items, args.start)
-        if not args.limit:
-            return
     rng = random.Random(args.seed)
     clean_fn = None if args.no_clean else load_clean()
-    sizes = sorted(
-        {int(s) for s in args.sizes.split(",") if s} or {min(10000, args.limit), args.limit}
-    )
-    sizes = [s for s in sizes if s <= args.limit]  # clamped to what was indexed below
 
     print(f"corpus: {CORPUS}")
     print(
@@ -191,6 +176,18 @@ def main() -> None:
     chars = 0
     t_start = time.perf_counter()
     n = 0
+    pending: list[tuple[str, str, IndexMeta]] = []
+
+    def flush() -> None:
+        nonlocal fp_time, add_time
+        t0 = time.perf_counter()
+        fps = fingerprint_many([t for _, t, _ in pending], ["fr"] * len(pending))
+        t1 = time.perf_counter()
+        index.add_many((k, fp, m) for (k, _, m), fp in zip(pending, fps, strict=True))
+        fp_time += t1 - t0
+        add_time += time.perf_counter() - t1
+        pending.clear()
+
     for i, d in stream(CORPUS):
         if i < args.start:
             continue
@@ -205,14 +202,10 @@ def main() -> None:
                 continue
             break
         key = f"c{i}"
-        t0 = time.perf_counter()
-        fp = fingerprint(text, "fr")
-        t1 = time.perf_counter()
         pub = d.get("published") or ""
-        index.add(key, fp, IndexMeta(parse_published(pub), "fr", d.get("outlet")))
-        t2 = time.perf_counter()
-        fp_time += t1 - t0
-        add_time += t2 - t1
+        pending.append((key, text, IndexMeta(parse_published(pub), "fr", d.get("outlet"))))
+        if len(pending) >= 256:
+            flush()
         chars += len(text)
         items[key] = Item(
             key,
@@ -225,11 +218,13 @@ def main() -> None:
         if len(vocab) < 20000 and rng.random() < 0.05:
             vocab.extend(w for w in _WORD.findall(text) if len(w) > 3 and w.islower())
         n += 1
+    if pending:
+        flush()
     total_t = time.perf_counter() - t_start
     print(
         f"indexed {n} items ({chars / max(1, n):.0f} chars on average) in {total_t:.1f} s: "
         f"fingerprint {fp_time / max(1, n) * 1000:.3f} ms/item "
-        f"({n / max(fp_time, 1e-9):.0f} items/s on one core), "
+        f"({n / max(fp_time, 1e-9):.0f} items/s on one core, batches of 256), "
         f"index add {add_time / max(1, n) * 1000:.3f} ms/item"
     )
 
@@ -444,138 +439,6 @@ def main() -> None:
     )
     for e in hn_examples:
         print("  on a hard negative:", e)
-
-    # ---- timing at increasing sizes (index rebuilt from the stored fingerprints)
-    print("\ntime to match one new article (candidates + classification of candidates):")
-    probe_docs = [v[2] for v in variants if v[0] in ("edit10", "partial", "furniture")]
-    probe_docs = probe_docs[: args.probes]
-    keys = list(items)
-    for size in sorted({min(s, len(keys)) for s in sizes}):
-        t0 = time.perf_counter()
-        sub = (
-            CopyIndex.bulk_load(
-                (k, fingerprint(text_of(k), "fr"), IndexMeta(None, "fr", items[k].outlet))
-                for k in keys[:size]
-            )
-            if size != len(keys)
-            else index
-        )
-        build = time.perf_counter() - t0
-        m = CopyMatcher(sub, load, translations=False)
-        fresh: list[float] = []
-        for h in hosts[: args.probes]:
-            doc = CopyDoc.from_text(
-                "fresh",
-                h["text"],
-                language="fr",
-                published=h.get("published"),
-                outlet=h.get("outlet"),
-            )
-            t1 = time.perf_counter()
-            doc.fingerprint  # noqa: B018 - computed by the stage at ingest, timed apart
-            t2 = time.perf_counter()
-            m.match(doc, add=False)
-            fresh.append(time.perf_counter() - t2)
-        batch = [
-            CopyDoc.from_text(
-                f"fresh{j}",
-                h["text"],
-                language="fr",
-                published=h.get("published"),
-                outlet=h.get("outlet"),
-            )
-            for j, h in enumerate(hosts[: args.probes])
-        ]
-        for d in batch:
-            d.fingerprint  # noqa: B018 - computed by the stage at ingest, timed apart
-        t1 = time.perf_counter()
-        m.match_batch(batch, add=False)
-        batch_ms = (time.perf_counter() - t1) / max(1, len(batch)) * 1000
-        times: list[float] = []
-        cand_times: list[float] = []
-        for doc in probe_docs:
-            t1 = time.perf_counter()
-            sub.candidates(doc.fingerprint)
-            cand_times.append(time.perf_counter() - t1)
-            t1 = time.perf_counter()
-            m.match(doc, add=False)
-            times.append(time.perf_counter() - t1)
-        print(
-            f"  index of {size:>7} items (built in {build:.1f} s): match median "
-            f"{statistics.median(times) * 1000:.2f} ms, p95 "
-            f"{sorted(times)[int(0.95 * (len(times) - 1))] * 1000:.2f} ms; candidate search "
-            f"median {statistics.median(cand_times) * 1000:.3f} ms ({len(times)} copies); "
-            f"a new article that copies nothing: median "
-            f"{statistics.median(fresh) * 1000:.3f} ms, mean {statistics.mean(fresh) * 1000:.3f}"
-            f" ms ({len(fresh)} articles); the same as one batch (match_batch): "
-            f"{batch_ms:.3f} ms per article"
-        )
-
-
-def ingest_throughput(n_items: int, start: int) -> None:
-    """Core time per article of vigie's ingest runner (one worker, SQLite store), without
-    and with the fingerprints stage, and of CopyMatcher.match_batch on the same articles."""
-    import tempfile
-
-    from vigie.config import Options
-    from vigie.pipeline.registry import register_module
-    from vigie.runners.ingest import ingest
-    from vigie.storage.sqlite import SQLiteStore
-
-    register_module("fingerprints", "vigie.stages.fingerprints")
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "items.jsonl"
-        texts: list[dict[str, str]] = []
-        with src.open("w", encoding="utf-8") as out:
-            for i, d in stream(CORPUS):
-                if i < start:
-                    continue
-                out.write(json.dumps(d, ensure_ascii=False) + "\n")
-                texts.append(d)
-                if len(texts) >= n_items:
-                    break
-        timings: dict[str, float] = {}
-        for label, extra in (
-            ("without copy detection", []),
-            ("with fingerprints", ["fingerprints"]),
-        ):
-            opts = Options()
-            opts.pipeline.workers = 1
-            # the ingest stages the 1,000 articles/s target is about (no NLP analysis)
-            opts.pipeline.stages = ["extract", "metadata", "clean", "language", *extra]
-            with SQLiteStore(Path(tmp) / f"{len(extra)}.db") as store:
-                t0 = time.perf_counter()
-                ingest([str(src)], store, opts)
-                timings[label] = time.perf_counter() - t0
-        docs = [
-            CopyDoc.from_text(
-                f"i{j}",
-                d.get("text") or "",
-                language="fr",
-                published=d.get("published"),
-                outlet=d.get("outlet"),
-                title=d.get("title"),
-            )
-            for j, d in enumerate(texts)
-        ]
-        for doc in docs:
-            doc.fingerprint  # noqa: B018 - the stage computed it during ingest
-        by_key = {d.key: d for d in docs}
-        matcher = CopyMatcher(CopyIndex(), by_key.get)
-        t0 = time.perf_counter()
-        for k in range(0, len(docs), 256):
-            matcher.match_batch(docs[k : k + 256])
-        match_t = time.perf_counter() - t0
-    base = timings["without copy detection"]
-    fp_t = timings["with fingerprints"]
-    n = len(texts)
-    print(
-        f"\ningest runner, one worker, {n} items: without copy detection {base / n * 1000:.3f} "
-        f"ms/item ({n / base:.0f} items/s); with the fingerprints stage {fp_t / n * 1000:.3f} "
-        f"ms/item; match_batch (batches of 256, into an index growing to {n}) "
-        f"{match_t / n * 1000:.3f} ms/item; throughput kept with copy detection on: "
-        f"{base / (fp_t + match_t):.0%}"
-    )
 
 
 if __name__ == "__main__":
