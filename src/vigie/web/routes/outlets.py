@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
@@ -175,8 +175,13 @@ def outlets_page(
 # -- exports ---------------------------------------------------------------------------------
 
 
-def _export(
-    store: SQLiteStore, cache: StoreCache, options: Options, name: str, sort: str, order: str
+def get_export_records(
+    store: Store,
+    cache: Cache,
+    options: AppOptions,
+    name: NameFilter = "",
+    sort: Sort = "articles",
+    order: Order = "",
 ) -> list[dict[str, Any]]:
     """The export fields of every outlet the name matches, in the order of the page."""
     rows = _rows(store, cache, options)
@@ -188,22 +193,17 @@ def _export(
     return [{k: r.get(k) for k in OUTLET_EXPORT_FIELDS} for r in records]
 
 
+ExportRecords = Annotated[list[dict[str, Any]], Depends(get_export_records)]
+
+
 @router.get(
     "/export/outlets.jsonl",
     response_class=StreamingResponse,
     responses=download_doc("jsonl", OUTLET_EXPORT_FIELDS, "outlet record", as_json="languages"),
     summary="Export outlets as JSON lines",
 )
-def export_outlets_jsonl(
-    store: Store,
-    cache: Cache,
-    options: AppOptions,
-    name: NameFilter = "",
-    sort: Sort = "articles",
-    order: Order = "",
-) -> StreamingResponse:
+def export_outlets_jsonl(records: ExportRecords) -> StreamingResponse:
     """Every outlet matching the filter, in the order of the page, one JSON object a line."""
-    records = _export(store, cache, options, name, sort, order)
     return download(records, OUTLET_EXPORT_FIELDS, "jsonl", "outlets")
 
 
@@ -213,16 +213,8 @@ def export_outlets_jsonl(
     responses=download_doc("csv", OUTLET_EXPORT_FIELDS, "outlet record", as_json="languages"),
     summary="Export outlets as CSV",
 )
-def export_outlets_csv(
-    store: Store,
-    cache: Cache,
-    options: AppOptions,
-    name: NameFilter = "",
-    sort: Sort = "articles",
-    order: Order = "",
-) -> StreamingResponse:
+def export_outlets_csv(records: ExportRecords) -> StreamingResponse:
     """Every outlet matching the filter, in the order of the page, one CSV row each."""
-    records = _export(store, cache, options, name, sort, order)
     return download(records, OUTLET_EXPORT_FIELDS, "csv", "outlets")
 
 
