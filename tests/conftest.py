@@ -1,7 +1,9 @@
-"""Shared fixtures: paths to ../shared, small options, a fresh store."""
+"""Shared fixtures: paths to ../shared, small options, a fresh store; and the helper modules
+of tests/helpers importable from any test (``from store_records import actor_record``)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,10 @@ from vigie.storage.sqlite import SQLiteStore
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLES = SHARED / "samples" / "articles"
+
+_HELPERS = str(REPO / "tests" / "helpers")
+if _HELPERS not in sys.path:
+    sys.path.insert(0, _HELPERS)
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from store_records import actor_record, copy_record, story_record
 
 from vigie.article import Article
 from vigie.cli import cli
@@ -22,23 +22,6 @@ TEXTS = {
     "c": "Le port de Quimper rouvre après les travaux.",
     "d": "Un concert gratuit sur le port de Lorient.",
 }
-
-
-def _actor(actor_id: str, name: str) -> dict[str, Any]:
-    return {
-        "id": actor_id,
-        "name": name,
-        "kind": "person",
-        "aliases": {},
-        "roles": {},
-        "n_mentions": 1,
-        "n_quotes": 0,
-        "n_articles": 1,
-        "first_seen": None,
-        "last_seen": None,
-        "ambiguous": False,
-        "candidates": [],
-    }
 
 
 @pytest.fixture
@@ -65,32 +48,11 @@ def db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
                 (ids["a"], "quote", 0, 0, "n:maire", "per:maire"),
                 (ids["c"], "entity", 0, 0, "n:maire", "per:maire"),
             ],
-            upsert=[_actor("per:maire", "Le Maire")],
+            upsert=[actor_record("per:maire", "Le Maire")],
         )
-        story = {
-            "id": "st-port",
-            "label": "Quimper · port",
-            "first_article": ids["a"],
-            "first_seen": None,
-            "last_seen": None,
-            "article_ids": [ids["a"], ids["b"], ids["c"]],
-            "languages": [],
-            "outlets": [],
-        }
+        story = story_record("st-port", "Quimper · port", [ids["a"], ids["b"], ids["c"]])
         store.write_stories([story], [], [], {})
-        store.save_copies(
-            [
-                {
-                    "a": ids["a"],
-                    "b": ids["b"],
-                    "kind": "near",
-                    "score": 0.95,
-                    "direction": "known",
-                    "source": ids["a"],
-                    "copy": ids["b"],
-                }
-            ]
-        )
+        store.save_copies([copy_record(ids["a"], ids["b"], "near", source=ids["a"], score=0.95)])
     return path, ids
 
 

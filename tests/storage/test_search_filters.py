@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from store_records import actor_record, copy_record, story_record
 
 from vigie.article import Article
 from vigie.storage.migrations import MIGRATIONS
@@ -33,49 +34,6 @@ def _quote(text: str, phrase: str) -> dict[str, Any]:
 
 def _article(key: str, **kw: Any) -> Article:
     return Article(doc=f"{key}.txt", text=TEXTS[key], source_key=key, **kw)
-
-
-def _actor(actor_id: str, name: str) -> dict[str, Any]:
-    return {
-        "id": actor_id,
-        "name": name,
-        "kind": "person",
-        "aliases": {},
-        "roles": {},
-        "n_mentions": 1,
-        "n_quotes": 0,
-        "n_articles": 1,
-        "first_seen": None,
-        "last_seen": None,
-        "ambiguous": False,
-        "candidates": [],
-    }
-
-
-def _story(story_id: str, label: str, ids: list[str]) -> dict[str, Any]:
-    return {
-        "id": story_id,
-        "label": label,
-        "first_article": ids[0],
-        "first_seen": None,
-        "last_seen": None,
-        "article_ids": ids,
-        "languages": ["fr"],
-        "outlets": [],
-    }
-
-
-def _copy(a: str, b: str, kind: str, source: str | None = None) -> dict[str, Any]:
-    copy = None if source is None else (b if source == a else a)
-    return {
-        "a": a,
-        "b": b,
-        "kind": kind,
-        "score": 0.9,
-        "direction": "known" if source else "undetermined",
-        "source": source,
-        "copy": copy,
-    }
 
 
 @pytest.fixture
@@ -106,12 +64,12 @@ def ids(store: SQLiteStore) -> dict[str, str]:
             (aid["e"], "quote", 0, 0, "n:ana", "per:ana"),
             (aid["e"], "entity", 2, 0, "n:x", None),
         ],
-        upsert=[_actor("per:ana", "Ana Kerlo"), _actor("per:bo", "Bo Lenn")],
+        upsert=[actor_record("per:ana", "Ana Kerlo"), actor_record("per:bo", "Bo Lenn")],
     )
     store.write_stories(
         [
-            _story("s1", "Brest · port", [aid["a"], aid["b"], aid["e"]]),
-            _story("s2", "Bretagne · routes", [aid["c"]]),
+            story_record("s1", "Brest · port", [aid["a"], aid["b"], aid["e"]], ["fr"]),
+            story_record("s2", "Bretagne · routes", [aid["c"]], ["fr"]),
         ],
         [],
         [],
@@ -119,9 +77,9 @@ def ids(store: SQLiteStore) -> dict[str, str]:
     )
     store.save_copies(
         [
-            _copy(aid["a"], aid["b"], "near", source=aid["a"]),
-            _copy(aid["d"], aid["e"], "near"),
-            _copy(aid["c"], aid["d"], "translated"),
+            copy_record(aid["a"], aid["b"], "near", source=aid["a"]),
+            copy_record(aid["d"], aid["e"], "near"),
+            copy_record(aid["c"], aid["d"], "translated"),
         ]
     )
     return aid
@@ -256,15 +214,17 @@ def test_labels(store: SQLiteStore, ids: dict[str, str]) -> None:
 
 def test_marks_follow_rewrites(store: SQLiteStore, ids: dict[str, str]) -> None:
     # a verdict changes: the near pair d-e gets a known direction (e copies d)
-    store.save_copies([_copy(ids["d"], ids["e"], "near", source=ids["d"])])
+    store.save_copies([copy_record(ids["d"], ids["e"], "near", source=ids["d"])])
     assert _keys(store, ids, ArticleFilters(is_copy=True)) == {"b", "e"}
     # the translated pair gets one too: d copies c
-    store.save_copies([_copy(ids["c"], ids["d"], "translated", source=ids["c"])])
+    store.save_copies([copy_record(ids["c"], ids["d"], "translated", source=ids["c"])])
     assert _keys(store, ids, ArticleFilters(is_copy=True)) == {"b", "d", "e"}
     store.clear_copies()
     assert _keys(store, ids, ArticleFilters(is_copy=True)) == set()
     # an article moves to another story
-    store.write_stories([_story("s2", "Bretagne · routes", [ids["c"], ids["e"]])], [], [], {})
+    store.write_stories(
+        [story_record("s2", "Bretagne · routes", [ids["c"], ids["e"]], ["fr"])], [], [], {}
+    )
     assert _keys(store, ids, ArticleFilters(story="s2")) == {"c", "e"}
     assert _keys(store, ids, ArticleFilters(story="s1")) == {"a", "b"}
     store.clear_stories([])
@@ -290,8 +250,8 @@ def test_an_article_written_after_its_marks_gets_them(store: SQLiteStore) -> Non
     other = _article("d")
     store.write_articles([other])
     # story and copy rows naming an article not stored yet
-    store.write_stories([_story("s3", "Plus tard", [later.article_id])], [], [], {})
-    store.save_copies([_copy(later.article_id, other.article_id, "exact")])
+    store.write_stories([story_record("s3", "Plus tard", [later.article_id], ["fr"])], [], [], {})
+    store.save_copies([copy_record(later.article_id, other.article_id, "exact")])
     store.write_articles([later])
     f = ArticleFilters(story="s3", is_copy=True)
     assert store.article_ids(f) == [later.article_id]
@@ -355,7 +315,7 @@ def test_is_copy_mark_matches_its_definition(
         for i, j, kind, side in relations:
             a, b = aid[i], aid[j]
             source = {"a": a, "b": b, None: None}[side]
-            store.save_copies([_copy(a, b, kind, source=source)])
+            store.save_copies([copy_record(a, b, kind, source=source)])
         # delete the relations of some articles, as a partial rebuild would
         for i in cleared:
             with store.conn:

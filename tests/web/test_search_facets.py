@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from store_records import actor_record, story_record
 from web_html import JSON, Tags, assert_inert
 
 from conftest import digest, serve
@@ -28,23 +29,6 @@ HOSTILE_NAME = '<script>alert("actor")</script>\u202eKarl <img src=x onerror=ale
 HOSTILE_LABEL = "<b onmouseover=alert(2)>Récit</b> · \u202egnp · javascript:alert(3)"
 HOSTILE_ACTOR = "per:<x> & y?"
 HOSTILE_STORY = "st-</a>&\"'"
-
-
-def _actor(actor_id: str, name: str) -> dict[str, Any]:
-    return {
-        "id": actor_id,
-        "name": name,
-        "kind": "person",
-        "aliases": {},
-        "roles": {},
-        "n_mentions": 1,
-        "n_quotes": 0,
-        "n_articles": 1,
-        "first_seen": None,
-        "last_seen": None,
-        "ambiguous": False,
-        "candidates": [],
-    }
 
 
 class FacetSite:
@@ -91,19 +75,9 @@ def facet_site(actor_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             state=state[0],
             registry=state[1],
             mentions=mentions,
-            upsert=[_actor(HOSTILE_ACTOR, HOSTILE_NAME)],
+            upsert=[actor_record(HOSTILE_ACTOR, HOSTILE_NAME)],
         )
-        story = {
-            "id": HOSTILE_STORY,
-            "label": HOSTILE_LABEL,
-            "first_article": targets[0],
-            "first_seen": None,
-            "last_seen": None,
-            "article_ids": targets,
-            "languages": [],
-            "outlets": [],
-        }
-        store.write_stories([story], [], [], {})
+        store.write_stories([story_record(HOSTILE_STORY, HOSTILE_LABEL, targets)], [], [], {})
     before = digest(db)
     server, thread, url = serve(db)
     with httpx.Client(base_url=url, timeout=30) as client:
