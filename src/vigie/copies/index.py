@@ -582,28 +582,32 @@ class CopyIndex:
         if not nq or not langs:
             return out
         n_lang = len(self._xl_count)
-        # entries: (query, key, language of the stored articles looked for)
-        e_doc: list[int] = []
-        e_key: list[str] = []
-        e_lang: list[int] = []
+        # each query's keys, hashed once; then one entry per (key, other language)
+        q_doc: list[int] = []
+        q_key: list[str] = []
         for d, fp in enumerate(fps):
-            own = self._lang_codes.get(fp.language or "?", -1)
-            others = [c for c in langs if c != own]
-            if fp.empty or not others:
+            if fp.empty:
                 continue
             keys = fp.summary.index_keys()
-            if len(keys) < min_shared:
-                continue
-            for c in others:
-                e_key += keys
-                e_doc += [d] * len(keys)
-                e_lang += [c] * len(keys)
-        if not e_doc:
+            if len(keys) >= min_shared:
+                q_key += keys
+                q_doc += [d] * len(keys)
+        if not q_doc:
             return out
-        docs = np.array(e_doc, dtype=np.int64)
-        lang = np.array(e_lang, dtype=np.int64)
-        keys_all = _lang_keys(np.array(_keys63(e_key), dtype=np.int64), lang)
-        is_name = np.array([not k.startswith("n:") for k in e_key], dtype=np.float64)
+        k_doc = np.array(q_doc, dtype=np.int64)
+        k_hash = np.array(_keys63(q_key), dtype=np.int64)
+        k_name = np.array([not k.startswith("n:") for k in q_key], dtype=np.float64)
+        own = np.array(
+            [self._lang_codes.get(fp.language or "?", -1) for fp in fps], dtype=np.int64
+        )[k_doc]
+        parts = [(np.flatnonzero(own != c), c) for c in langs]
+        sel = np.concatenate([p for p, _ in parts])
+        if not len(sel):
+            return out
+        docs = k_doc[sel]
+        lang = np.concatenate([np.full(len(p), c, dtype=np.int64) for p, c in parts])
+        keys_all = _lang_keys(k_hash[sel], lang)
+        is_name = k_name[sel]
         uniq, inv = np.unique(keys_all, return_inverse=True)
         df, qidx, ids = self._xl.gather(uniq, self.max_xl_df)
         if not len(ids):

@@ -9,6 +9,7 @@ so two pages that share only a list of links never look alike.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪►→»>*+\-–—]|\d{1,2}[.)])\s")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -98,13 +100,12 @@ def content_words(text: str) -> list[str]:
 
 def tokenize(text: str) -> Tokens:
     """Word tokens of ``text`` with their spans; link lines and URLs are marked ``linky``."""
-    raw: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _WORD.finditer(text):
-        raw.append(m.group(0))
-        starts.append(m.start())
-        ends.append(m.end())
+    # split keeps the words at odd places: their spans come from the running lengths
+    parts = _WORD_SPLIT.split(text)
+    raw = parts[1::2]
+    offsets = list(itertools.accumulate(map(len, parts)))
+    ends = offsets[1::2]
+    starts = offsets[0::2][: len(raw)]
     linky = [False] * len(raw)
     if "\n" in text or "http" in text or "www." in text:
         spans = _linky_lines(text) + [(m.start(), m.end()) for m in _URL.finditer(text)]
