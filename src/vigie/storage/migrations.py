@@ -386,3 +386,82 @@ MIGRATIONS.append(
     ));
     """
 )
+
+#: the filter columns of a ``quote_groups`` row, from its JSON (``data``) and ``speaker``: an
+#: UPDATE's SET list (the same values as ``vigie.storage.quote_group_store.group_columns``;
+#: ``languages`` starts with "!" when a code holds more than letters, digits, "-" and "_")
+_QUOTE_GROUP_COLUMNS = """
+    speaker_key = vigie_fold(speaker),
+    last_seen = (SELECT max(json_extract(v.value, '$.published'))
+                 FROM json_each(data, '$.variants') v
+                 WHERE json_extract(v.value, '$.published') != ''),
+    languages = (CASE WHEN EXISTS (SELECT 1 FROM json_each(data, '$.languages') l
+                                   WHERE l.type = 'text' AND l.value GLOB '*[^0-9A-Za-z_-]*')
+                      THEN '!' ELSE '' END)
+                || ',' || coalesce((SELECT group_concat(l.value, ',')
+                                 FROM json_each(data, '$.languages') l
+                                 WHERE l.type = 'text'), '') || ',',
+    outlets = '|' || coalesce((SELECT group_concat(json_extract(o.value, '$.outlet'), '|')
+                               FROM json_each(data, '$.outlets') o
+                               WHERE json_type(o.value, '$.outlet') = 'text'), '') || '|'
+"""
+
+
+def _quote_group_text(data: str) -> str:
+    """The ``quote_group_text`` row of a group whose JSON is ``data``: its versions' distinct
+    folded texts, one a line (NULL: none)."""
+    return f"""(SELECT group_concat(t.folded, char(10)) FROM (
+        SELECT DISTINCT vigie_fold(json_extract(v.value, '$.text')) AS folded
+        FROM json_each({data}, '$.variants') v
+        WHERE json_type(v.value, '$.text') = 'text') t)"""
+
+
+MIGRATIONS.append(
+    # 7: what the quote-group filters read, beside each group's JSON: its folded speaker, last
+    # appearance, languages (",fr,en,"), outlet names ("|Le Monde|Telekar|") and a trigram
+    # index of its versions' folded texts (``quote_group_text``: one row per group, its
+    # ``text_rowid``), with one index holding the list's order and every filter column, so
+    # that filtering and paging never read the JSON; and an index that walks the stories
+    # latest first. ``write_stories`` writes these columns; a row inserted without them gets
+    # them from a trigger. Filling them needs the ``vigie_fold`` SQL function, which
+    # ``SQLiteStore.migrate`` registers on every connection that writes.
+    f"""
+    ALTER TABLE quote_groups ADD COLUMN speaker_key TEXT;
+    ALTER TABLE quote_groups ADD COLUMN last_seen TEXT;
+    ALTER TABLE quote_groups ADD COLUMN languages TEXT NOT NULL DEFAULT ',';
+    ALTER TABLE quote_groups ADD COLUMN outlets TEXT NOT NULL DEFAULT '|';
+    ALTER TABLE quote_groups ADD COLUMN text_rowid INTEGER;
+    CREATE VIRTUAL TABLE quote_group_text USING fts5(text, tokenize="trigram");
+
+    -- a group's text row goes with it (merged away, replaced, or all cleared)
+    CREATE TRIGGER quote_groups_text_ad AFTER DELETE ON quote_groups BEGIN
+        DELETE FROM quote_group_text WHERE rowid = old.text_rowid;
+    END;
+    -- a group inserted without its text row (not by write_stories) gets its columns here
+    CREATE TRIGGER quote_groups_fill_ai AFTER INSERT ON quote_groups
+    WHEN new.text_rowid IS NULL BEGIN
+        INSERT INTO quote_group_text(text) VALUES ({_quote_group_text("new.data")});
+        UPDATE quote_groups SET {_QUOTE_GROUP_COLUMNS}, text_rowid = last_insert_rowid()
+        WHERE group_id = new.group_id;
+    END;
+
+    -- the groups already stored: text rows numbered in the order of their ids
+    CREATE TEMP TABLE quote_group_numbers (group_id TEXT PRIMARY KEY, n INTEGER NOT NULL)
+        WITHOUT ROWID;
+    INSERT INTO quote_group_numbers(group_id, n)
+        SELECT group_id, row_number() OVER (ORDER BY group_id) FROM quote_groups;
+    UPDATE quote_groups SET {_QUOTE_GROUP_COLUMNS}, text_rowid = (
+        SELECT n FROM quote_group_numbers m WHERE m.group_id = quote_groups.group_id);
+    INSERT INTO quote_group_text(rowid, text)
+        SELECT q.text_rowid, {_quote_group_text("q.data")} FROM quote_groups q;
+    DROP TABLE quote_group_numbers;
+
+    -- the list's order (NULL dates sort last in a descending order) and every filter column
+    DROP INDEX quote_groups_size;
+    CREATE INDEX quote_groups_list ON quote_groups(
+        n_articles DESC, first_seen DESC, group_id, speaker_key, languages, outlets, text_rowid);
+
+    -- stories latest first (undated last), with their size for the minimum-size filter
+    CREATE INDEX stories_recent ON stories(last_seen DESC, story_id, n_articles);
+    """
+)

@@ -1,12 +1,20 @@
 """Quote groups: the same statement reported by several articles. Written with the stories
-(:meth:`~vigie.storage.story_store.StoryStore.write_stories`); read here. A part of
+(:meth:`~vigie.storage.story_store.StoryStore.write_stories`, which stores
+:func:`group_columns` beside each group); read here. A part of
 :class:`~vigie.storage.sqlite.SQLiteStore`.
 
-A group row holds ``n_articles`` (indexed), ``first_seen``, ``speaker`` and the group itself as
-JSON (``QuoteGroup.to_dict()``). The filters that look inside the JSON (a variant's text or
-speaker, an outlet, a language) run in SQLite (``json_each``) on the rows the indexed
-``n_articles`` bound leaves, so a page never loads more than the groups it shows. Text and
-speaker filters ignore case and accents: the connection gets a ``vigie_fold`` SQL function.
+A group row holds the group itself as JSON (``QuoteGroup.to_dict()``) and, for the list's
+order and filters (migration 7): ``n_articles``, ``first_seen``, ``last_seen``, ``speaker``
+and ``speaker_key`` (folded), ``languages`` (``",fr,en,"``), ``outlets``
+(``"|Le Monde|Telekar|"``) and ``text_rowid``, the row of ``quote_group_text`` (a trigram
+full-text index) that holds its versions' distinct folded texts, one a line. One index
+(``quote_groups_list``) holds the order and all these columns, so a filtered page is one walk
+of that index (and of the trigram index for a text): the JSON is read for the page's groups
+only. Each filter gives exactly what a test of the group's JSON gives (text and speaker: a
+part, case and accents ignored; outlet: a part of a name, case ignored for ASCII; language:
+one of the codes); in the rare cases where the columns could not tell (a ``|`` in a typed
+outlet, a line break in a typed text, odd characters in a language code) the JSON is tested
+as well.
 """
 
 from __future__ import annotations
@@ -24,24 +32,36 @@ from typing import Any
 from vigie.errors import NotFoundError
 from vigie.storage.sqltext import contains_pattern, fold
 
-__all__ = ["MERGED_GROUPS_STATE", "QuoteGroupFilters", "QuoteGroupStore", "fast_fold"]
+__all__ = [
+    "MERGED_GROUPS_STATE",
+    "TEXT_SEPARATOR",
+    "GroupColumns",
+    "QuoteGroupFilters",
+    "QuoteGroupStore",
+    "fast_fold",
+    "group_columns",
+]
 
 #: the corpus state that maps a group merged away to the group it now lives in
 MERGED_GROUPS_STATE = "quote_groups_merged"
 _FOLD_SQL = "vigie_fold"
 #: groups read at once by id
 _CHUNK = 200
-_ORDER = "n_articles DESC, first_seen IS NULL, first_seen DESC, group_id"
-_ORDER_Q = "q.n_articles DESC, q.first_seen IS NULL, q.first_seen DESC, q.group_id"
-#: the end of a group's JSON from its ``outlets`` key, as an object (``QuoteGroup.to_dict()``
-#: writes outlets and languages last): parsing it is much cheaper than the whole group; the
-#: whole JSON when the text is laid out otherwise
-_OUTLETS_KEY = "'\"outlets\": ['"
-_TAIL = (
-    f"(CASE WHEN instr(data, {_OUTLETS_KEY}) > 0"
-    f" AND json_valid('{{' || substr(data, instr(data, {_OUTLETS_KEY})))"
-    f" THEN '{{' || substr(data, instr(data, {_OUTLETS_KEY})) ELSE data END)"
-)
+#: most reported first, then newest first (undated last: NULL sorts last in a descending
+#: order), as the index ``quote_groups_list`` holds them
+_ORDER = "n_articles DESC, first_seen DESC, group_id"
+_ORDER_Q = "q.n_articles DESC, q.first_seen DESC, q.group_id"
+#: what separates a group's version texts in its ``quote_group_text`` row
+TEXT_SEPARATOR = "\n"
+#: a plain language code: ``,code,`` is in a ``languages`` column of plain codes only as a
+#: whole code
+_PLAIN_CODE = re.compile(r"[0-9A-Za-z_-]*")
+#: what starts a ``languages`` column holding a code that is not plain (a comma, a space…)
+_ODD_CODES = "!"
+#: a ``languages`` column of plain codes only
+_PLAIN_LANGUAGES = "substr(languages, 1, 1) = ','"
+#: the trigram index finds a part of 3 characters or more
+_TRIGRAM = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +110,57 @@ def fast_fold(value: object) -> str | None:
     return _fold_text(value) if isinstance(value, str) else None
 
 
-def _raw_in_json(text: str) -> bool:
-    """Whether ``text`` is in a JSON text (``ensure_ascii=False``) exactly as written: ASCII
-    without the characters JSON escapes."""
-    return (
-        text.isascii() and not any(c in text for c in '"\\') and all(ord(c) >= 0x20 for c in text)
+@dataclass(frozen=True, slots=True)
+class GroupColumns:
+    """What a group's row stores beside its JSON (see the module documentation)."""
+
+    n_articles: int
+    first_seen: str | None
+    last_seen: str | None
+    speaker: str | None
+    speaker_key: str | None
+    languages: str
+    outlets: str
+    #: the row of ``quote_group_text``: its distinct folded texts, one a line (None: none)
+    text: str | None
+
+
+def group_columns(group: dict[str, Any]) -> GroupColumns:
+    """The columns of a group (``QuoteGroup.to_dict()``): what migration 7 computes in SQL
+    for the groups stored before it."""
+    variants = group.get("variants") or []
+    dates = [v["published"] for v in variants if v.get("published")]
+    speaker = group.get("speaker")
+    languages = [c for c in group.get("languages") or [] if isinstance(c, str)]
+    outlets = [o.get("outlet") for o in group.get("outlets") or []]
+    texts = dict.fromkeys(fast_fold(v.get("text")) for v in variants)
+    texts.pop(None, None)
+    return GroupColumns(
+        n_articles=len({v["article_id"] for v in variants}),
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
+        speaker=speaker,
+        speaker_key=fast_fold(speaker),
+        languages=("" if all(_PLAIN_CODE.fullmatch(c) for c in languages) else _ODD_CODES)
+        + f",{','.join(languages)},",
+        outlets=f"|{'|'.join(o for o in outlets if isinstance(o, str))}|",
+        text=TEXT_SEPARATOR.join(t for t in texts if t is not None) if texts else None,
     )
+
+
+def _in_json(path: str, test: str) -> str:
+    """Whether an element ``e`` of the group's JSON list at ``path`` passes ``test``: the
+    group's row is read again here, so that the query around stays on the index's columns
+    and reads the JSON only where this runs."""
+    return (
+        f"EXISTS (SELECT 1 FROM quote_groups j, json_each(j.data, '{path}') e"
+        f" WHERE j.group_id = quote_groups.group_id AND {test})"
+    )
+
+
+def _phrase(text: str) -> str:
+    """An FTS5 query for ``text`` as one string: over trigrams, a part of a text."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 class QuoteGroupStore:
@@ -116,40 +181,59 @@ class QuoteGroupStore:
     # -- filtered reads ----------------------------------------------------------------------
 
     def _quote_group_where(self, f: QuoteGroupFilters) -> tuple[str, list[Any]]:
-        """The WHERE clause of the filters. Cheap necessary conditions on the stored JSON text
-        come before the exact tests that parse it, so most rows are never parsed."""
+        """The WHERE clause of the filters over the columns of the index
+        ``quote_groups_list`` (and the trigram index for a text); the JSON is tested only in
+        the rare cases where the columns cannot tell (see the module documentation)."""
         clauses = ["n_articles >= ?"]
         params: list[Any] = [max(1, int(f.min_articles))]
-        if f.speaker or f.text:
-            self.conn.create_function(_FOLD_SQL, 1, fast_fold, deterministic=True)
         if f.speaker:
-            clauses.append(f"{_FOLD_SQL}(speaker) LIKE ? ESCAPE '\\'")
+            clauses.append("speaker_key LIKE ? ESCAPE '\\'")
             params.append(contains_pattern(fold(f.speaker)))
         if f.language:
-            # the code as a JSON string is in the text; then exactly one of the languages
-            clauses.append("instr(data, ?) > 0")
-            params.append(json.dumps(f.language, ensure_ascii=False))
-            clauses.append(
-                f"EXISTS (SELECT 1 FROM json_each({_TAIL}, '$.languages') l WHERE l.value = ?)"
-            )
+            clauses.append("instr(languages, ?) > 0")
+            params.append(f",{f.language},")
+            in_json = _in_json("$.languages", "e.value = ?")
+            if _PLAIN_CODE.fullmatch(f.language):
+                clauses.append(f"({_PLAIN_LANGUAGES} OR {in_json})")
+            else:
+                clauses.append(in_json)
             params.append(f.language)
         if f.outlet:
             pattern = contains_pattern(f.outlet)
-            if _raw_in_json(f.outlet):
-                # an outlet's name is in the JSON text as written
-                clauses.append("data LIKE ? ESCAPE '\\'")
-                params.append(pattern)
-            clauses.append(
-                f"EXISTS (SELECT 1 FROM json_each({_TAIL}, '$.outlets') o"
-                " WHERE json_extract(o.value, '$.outlet') LIKE ? ESCAPE '\\')"
-            )
+            clauses.append("outlets LIKE ? ESCAPE '\\'")
             params.append(pattern)
+            if "|" in f.outlet:
+                # the typed part may span two names of the column: the names themselves
+                clauses.append(
+                    _in_json("$.outlets", "json_extract(e.value, '$.outlet') LIKE ? ESCAPE '\\'")
+                )
+                params.append(pattern)
         if f.text:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM json_each(data, '$.variants') v"
-                f" WHERE {_FOLD_SQL}(json_extract(v.value, '$.text')) LIKE ? ESCAPE '\\')"
-            )
-            params.append(contains_pattern(fold(f.text)))
+            key = fold(f.text) or ""
+            pattern = contains_pattern(key)
+            if len(key) >= _TRIGRAM and "\x00" not in key:
+                # the trigram index finds the rows holding the part, case folded: for an ASCII
+                # part, exactly those LIKE finds (no folded text holds a character other than
+                # A-Z that folds to ASCII); else LIKE keeps those it finds
+                texts = "SELECT rowid FROM quote_group_text WHERE quote_group_text MATCH ?"
+                params.append(_phrase(key))
+                if not key.isascii():
+                    texts += " AND text LIKE ? ESCAPE '\\'"
+                    params.append(pattern)
+            else:
+                texts = "SELECT rowid FROM quote_group_text WHERE text LIKE ? ESCAPE '\\'"
+                params.append(pattern)
+            clauses.append(f"text_rowid IN ({texts})")
+            if TEXT_SEPARATOR in key:
+                # the typed part may span two versions of the row: the versions themselves
+                self.conn.create_function(_FOLD_SQL, 1, fast_fold, deterministic=True)
+                clauses.append(
+                    _in_json(
+                        "$.variants",
+                        f"{_FOLD_SQL}(json_extract(e.value, '$.text')) LIKE ? ESCAPE '\\'",
+                    )
+                )
+                params.append(pattern)
         return " AND ".join(clauses), params
 
     def count_quote_groups(self, filters: QuoteGroupFilters) -> int:
@@ -162,12 +246,16 @@ class QuoteGroupStore:
         self, filters: QuoteGroupFilters, *, limit: int, offset: int = 0
     ) -> tuple[int, list[dict[str, Any]]]:
         """``(how many groups match, the page of them)``, in the order of
-        :meth:`iter_quote_groups`. With filters that look inside the groups, the matches are
-        counted in the same pass that picks the page (one scan, not two)."""
-        if filters == QuoteGroupFilters(min_articles=filters.min_articles):
-            # the count comes from the index on n_articles alone
+        :meth:`iter_quote_groups`. Without a text, the index is walked twice (count, page);
+        with one, the matches of the trigram index are counted in the pass that picks the
+        page."""
+        if not filters.text:
+            # two walks of the index (count, then page) beat one that counts and sorts
             total = self.count_quote_groups(filters)
+            if total <= offset:
+                return total, []
             return total, list(self.iter_quote_groups(filters, limit=limit, offset=offset))
+        # a text is searched once: the matches are counted in the pass that picks the page
         where, params = self._quote_group_where(filters)
         page = (
             f"SELECT group_id, COUNT(*) OVER () AS total FROM quote_groups WHERE {where}"

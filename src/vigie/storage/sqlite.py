@@ -19,7 +19,7 @@ from vigie.storage.corpus_reset import CorpusReset
 from vigie.storage.fts import to_fts5
 from vigie.storage.migrations import MIGRATIONS
 from vigie.storage.outlet_store import OutletStore
-from vigie.storage.quote_group_store import QuoteGroupStore
+from vigie.storage.quote_group_store import QuoteGroupStore, fast_fold
 from vigie.storage.sqltext import contains_pattern, fold, now
 from vigie.storage.story_store import StoryStore
 
@@ -402,6 +402,8 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
                 f"{self.path}: store schema version {version} is newer than this vigie "
                 f"({len(MIGRATIONS)}): upgrade vigie"
             )
+        # migrations may fold text in SQL (e.g. 7 fills the quote groups' folded columns)
+        self.conn.create_function("vigie_fold", 1, fast_fold, deterministic=True)
         for i in range(version, len(MIGRATIONS)):
             with self.conn:
                 self.conn.executescript(

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vigie.storage.quote_group_store import fast_fold, group_columns
 from vigie.storage.sqltext import contains_pattern, fold
 
 __all__ = ["STORY_SORTS", "StoryFilters", "StoryStore", "outlet_keys", "outlet_matches"]
@@ -18,6 +19,9 @@ STORY_SORTS = {
     "recent": "s.last_seen IS NULL, s.last_seen DESC, s.story_id",
     "articles": "s.n_articles DESC, s.last_seen IS NULL, s.last_seen DESC, s.story_id",
 }
+#: the ``recent`` order as the index ``stories_recent`` holds it (NULL sorts last in a
+#: descending order): walked, not sorted, when no filter needs the stories' rows
+_RECENT_INDEXED = "s.last_seen DESC, s.story_id"
 _LISTED = (
     "SELECT s.*, a.title AS first_title, a.doc AS first_doc, x.outlet AS first_outlet"
     " FROM stories s LEFT JOIN articles a ON a.article_id = s.first_article"
@@ -146,28 +150,43 @@ class StoryStore:
                 "DELETE FROM stories WHERE story_id NOT IN"
                 " (SELECT DISTINCT story_id FROM story_articles)"
             )
-            for gid in merged_groups:
-                self.conn.execute("DELETE FROM quote_groups WHERE group_id = ?", (gid,))
+            # a group's text row goes with its row (trigger quote_groups_text_ad)
+            self.conn.executemany(
+                "DELETE FROM quote_groups WHERE group_id = ?", [(gid,) for gid in merged_groups]
+            )
             for g in groups:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO quote_groups(group_id, n_articles, first_seen,"
-                    " speaker, data) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        g["id"],
-                        len({v["article_id"] for v in g.get("variants") or []}),
-                        min(
-                            (v["published"] for v in g.get("variants") or [] if v.get("published")),
-                            default=None,
-                        ),
-                        g.get("speaker"),
-                        json.dumps(g, ensure_ascii=False),
-                    ),
-                )
+                self._write_quote_group(g)
             for name, state in states.items():
                 self.conn.execute(
                     "INSERT OR REPLACE INTO corpus_state(name, state) VALUES (?, ?)",
                     (name, json.dumps(state, ensure_ascii=False)),
                 )
+
+    def _write_quote_group(self, g: dict[str, Any]) -> None:
+        """Replace a group's row and its row of ``quote_group_text`` (see
+        :mod:`vigie.storage.quote_group_store`)."""
+        c = group_columns(g)
+        self.conn.execute("DELETE FROM quote_groups WHERE group_id = ?", (g["id"],))
+        text_rowid = self.conn.execute(
+            "INSERT INTO quote_group_text(text) VALUES (?)", (c.text,)
+        ).lastrowid
+        self.conn.execute(
+            "INSERT INTO quote_groups(group_id, n_articles, first_seen, last_seen, speaker,"
+            " speaker_key, languages, outlets, text_rowid, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                g["id"],
+                c.n_articles,
+                c.first_seen,
+                c.last_seen,
+                c.speaker,
+                c.speaker_key,
+                c.languages,
+                c.outlets,
+                text_rowid,
+                json.dumps(g, ensure_ascii=False),
+            ),
+        )
 
     def stories(
         self, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
@@ -200,7 +219,7 @@ class StoryStore:
     # -- reads of the story pages -------------------------------------------------------------
     def _story_where(self, filters: StoryFilters) -> tuple[str, list[Any]]:
         # outlet names are matched folded (case and accents ignored): "echo" finds "L’Écho"
-        self.conn.create_function("vigie_fold", 1, fold, deterministic=True)
+        self.conn.create_function("vigie_fold", 1, fast_fold, deterministic=True)
         return filters.sql()
 
     def story_list(
@@ -209,11 +228,16 @@ class StoryStore:
         """A page of stories matching ``filters`` in the ``sort`` order (:data:`STORY_SORTS`),
         each with its first article's title, doc and outlet (not its article list)."""
         where, params = self._story_where(filters)
-        # the page's ids first (the sort reads the size index, not the rows), then its rows
+        order = STORY_SORTS[sort]
+        if sort == "recent" and not (filters.language or filters.outlet or filters.until):
+            # a deep page walks the index; with filters on the rows, one scan and a sort of
+            # the matches beats a look-up of each story in order
+            order = _RECENT_INDEXED
+        # the page's ids first (read from an index, not the rows), then its rows
         ids = [
             r[0]
             for r in self.conn.execute(
-                f"SELECT s.story_id FROM stories s WHERE {where} ORDER BY {STORY_SORTS[sort]}"
+                f"SELECT s.story_id FROM stories s WHERE {where} ORDER BY {order}"
                 f" LIMIT {int(limit)} OFFSET {int(offset)}",
                 params,
             )
