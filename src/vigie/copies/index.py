@@ -36,6 +36,8 @@ from vigie.copies.postings import Postings
 __all__ = ["Candidate", "CopyIndex", "IndexMeta", "index_rows", "parse_published"]
 
 _MASK63 = (1 << 63) - 1
+#: stored rows indexed at a time by ``bulk_load``
+_LOAD_CHUNK = 16384
 
 
 def _key63(text: str) -> int:
@@ -250,9 +252,16 @@ class CopyIndex:
     def bulk_load(
         cls, rows: Iterable[tuple[str, Fingerprint | bytes, IndexMeta]], **kwargs: float
     ) -> CopyIndex:
-        """An index built from stored rows ``(article_key, fingerprint or its bytes, meta)``."""
+        """An index built from stored rows ``(article_key, fingerprint or its bytes, meta)``,
+        read in chunks (the fingerprints of a chunk are dropped once it is indexed)."""
         index = cls(**kwargs)  # type: ignore[arg-type]
-        index.add_many(rows)
+        chunk: list[tuple[str, Fingerprint | bytes, IndexMeta]] = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= _LOAD_CHUNK:
+                index.add_many(chunk)
+                chunk = []
+        index.add_many(chunk)
         return index
 
     def add_many(self, rows: Iterable[tuple[str, Fingerprint | bytes, IndexMeta]]) -> None:

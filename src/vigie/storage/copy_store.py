@@ -32,29 +32,29 @@ class CopyStore:
     def save_copies(self, relations: Iterable[dict[str, Any]]) -> int:
         """Store copy relations (``CopyRelation.to_dict()``), one row per pair (replacing
         an earlier verdict on the same pair). Returns the number written."""
-        n = 0
-        with self.conn:
-            for r in relations:
-                a_id, b_id = sorted((r["a"], r["b"]))
-                self.conn.execute(
+        rows = [
+            (
+                *sorted((r["a"], r["b"])),
+                r["kind"],
+                r["score"],
+                r.get("confidence"),
+                r["direction"],
+                r.get("source"),
+                r.get("copy"),
+                r.get("lag_seconds"),
+                json.dumps(r, ensure_ascii=False),
+            )
+            for r in relations
+        ]
+        if rows:
+            with self.conn:
+                self.conn.executemany(
                     "INSERT OR REPLACE INTO copies(a_id, b_id, kind, score, confidence,"
                     " direction, source_id, copy_id, lag_seconds, data)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        a_id,
-                        b_id,
-                        r["kind"],
-                        r["score"],
-                        r.get("confidence"),
-                        r["direction"],
-                        r.get("source"),
-                        r.get("copy"),
-                        r.get("lag_seconds"),
-                        json.dumps(r, ensure_ascii=False),
-                    ),
+                    rows,
                 )
-                n += 1
-        return n
+        return len(rows)
 
     def copies(
         self,
