@@ -3,10 +3,12 @@ text, outlet, language): they give exactly what the former tests of each group's
 Those tests are kept here, in SQL over the JSON, as the reference; the groups are made by the
 real grouping (:func:`~vigie.stories.quote_groups.describe_group`, fictional speakers) with
 accents, case, compatibility characters, quotes, LIKE's wildcards and the columns' own
-separators in their texts, names and language codes."""
+separators in their texts, names and language codes, and rows written without the columns
+(as version 6 wrote them), which are tested on their JSON."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -69,10 +71,15 @@ def _quote(rng: random.Random, aid: str, idx: int, text: str, speaker: str | Non
 
 
 def made_groups(n: int = 60, seed: int = 3) -> list[dict[str, Any]]:
-    """``n`` groups of 1 to 4 quotations: texts, speakers, outlets, dates and languages drawn
-    from the lists above."""
+    """A group in the languages "x" and "y", then ``n`` groups of 1 to 4 quotations: texts,
+    speakers, outlets, dates and languages drawn from the lists above."""
     rng = random.Random(seed)
-    groups = []
+    # two codes side by side that read as the odd code "x,y" in the languages column
+    two = [
+        {**_quote(rng, f"xy-{k}", 0, "Nous ne céderons pas", "Ilse Varnak"), "language": lang}
+        for k, lang in enumerate(["x", "y"])
+    ]
+    groups = [describe_group(two, "qg-xy").to_dict()]
     for i in range(n):
         speaker = rng.choice(SPEAKERS)
         quotes = [
@@ -169,9 +176,18 @@ LANGUAGE_QUERIES = ["fr", "en", "pt-BR", "pt-br", "x,y", "x", "y", "de", "it", "
 def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
     db = tmp_path_factory.mktemp("qg-filters") / "g.db"
     s = SQLiteStore(db)
-    groups = made_groups()
+    groups = made_groups(72)
     s.write_stories([], groups[:30], [], {})
-    s.write_stories([], groups[30:], [], {})  # a second write, as a later run adds groups
+    s.write_stories([], groups[30:60], [], {})  # a second write, as a later run adds groups
+    # rows written otherwise (without the filter columns), as version 6 wrote them
+    for g in groups[60:]:
+        c = group_columns(g)
+        s.conn.execute(
+            "INSERT INTO quote_groups(group_id, n_articles, first_seen, speaker, data)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (g["id"], c.n_articles, c.first_seen, c.speaker, json.dumps(g, ensure_ascii=False)),
+        )
+    s.conn.commit()
     yield s
     s.close()
 
@@ -254,9 +270,10 @@ def test_the_odd_cases_the_columns_alone_cannot_tell(store: SQLiteStore) -> None
     # (the trigram index, folding case, finds it: LIKE drops it)
     assert store.count_quote_groups(q(min_articles=1, text="αlpha")) == 0
     assert store.count_quote_groups(q(min_articles=1, text="lpha est")) > 0
-    # a language code holding a comma is one code, not two
-    assert store.count_quote_groups(q(min_articles=1, language="x,y")) > 0
-    assert store.count_quote_groups(q(min_articles=1, language="x")) == 0
+    # a language code holding a comma is one code, not two; two codes are not one
+    xy = [g["id"] for g in store.iter_quote_groups(q(min_articles=1, language="x,y"))]
+    assert xy and "qg-xy" not in xy
+    assert [g["id"] for g in store.iter_quote_groups(q(min_articles=1, language="x"))] == ["qg-xy"]
 
 
 def test_columns_of_a_group() -> None:
@@ -310,7 +327,7 @@ def test_columns_of_a_group() -> None:
 def test_groups_rewritten_merged_and_cleared_keep_one_text_row_each(tmp_path: Path) -> None:
     s = SQLiteStore(tmp_path / "w.db")
     try:
-        groups = made_groups(12, seed=9)
+        groups = made_groups(11, seed=9)
         s.write_stories([], groups, [], {})
 
         def text_rows() -> int:

@@ -407,12 +407,11 @@ _QUOTE_GROUP_COLUMNS = """
 """
 
 
-def _quote_group_text(data: str) -> str:
-    """The ``quote_group_text`` row of a group whose JSON is ``data``: its versions' distinct
-    folded texts, one a line (NULL: none)."""
-    return f"""(SELECT group_concat(t.folded, char(10)) FROM (
+#: the ``quote_group_text`` row of a group ``q``: its versions' distinct folded texts, one a
+#: line (NULL: none)
+_QUOTE_GROUP_TEXT = """(SELECT group_concat(t.folded, char(10)) FROM (
         SELECT DISTINCT vigie_fold(json_extract(v.value, '$.text')) AS folded
-        FROM json_each({data}, '$.variants') v
+        FROM json_each(q.data, '$.variants') v
         WHERE json_type(v.value, '$.text') = 'text') t)"""
 
 
@@ -422,9 +421,9 @@ MIGRATIONS.append(
     # index of its versions' folded texts (``quote_group_text``: one row per group, its
     # ``text_rowid``), with one index holding the list's order and every filter column, so
     # that filtering and paging never read the JSON; and an index that walks the stories
-    # latest first. ``write_stories`` writes these columns; a row inserted without them gets
-    # them from a trigger. Filling them needs the ``vigie_fold`` SQL function, which
-    # ``SQLiteStore.migrate`` registers on every connection that writes.
+    # latest first. ``write_stories`` writes these columns (a row written otherwise, without
+    # ``text_rowid``, is filtered on its JSON). Filling them here needs the ``vigie_fold`` SQL
+    # function, which ``SQLiteStore.migrate`` registers.
     f"""
     ALTER TABLE quote_groups ADD COLUMN speaker_key TEXT;
     ALTER TABLE quote_groups ADD COLUMN last_seen TEXT;
@@ -437,13 +436,6 @@ MIGRATIONS.append(
     CREATE TRIGGER quote_groups_text_ad AFTER DELETE ON quote_groups BEGIN
         DELETE FROM quote_group_text WHERE rowid = old.text_rowid;
     END;
-    -- a group inserted without its text row (not by write_stories) gets its columns here
-    CREATE TRIGGER quote_groups_fill_ai AFTER INSERT ON quote_groups
-    WHEN new.text_rowid IS NULL BEGIN
-        INSERT INTO quote_group_text(text) VALUES ({_quote_group_text("new.data")});
-        UPDATE quote_groups SET {_QUOTE_GROUP_COLUMNS}, text_rowid = last_insert_rowid()
-        WHERE group_id = new.group_id;
-    END;
 
     -- the groups already stored: text rows numbered in the order of their ids
     CREATE TEMP TABLE quote_group_numbers (group_id TEXT PRIMARY KEY, n INTEGER NOT NULL)
@@ -453,7 +445,7 @@ MIGRATIONS.append(
     UPDATE quote_groups SET {_QUOTE_GROUP_COLUMNS}, text_rowid = (
         SELECT n FROM quote_group_numbers m WHERE m.group_id = quote_groups.group_id);
     INSERT INTO quote_group_text(rowid, text)
-        SELECT q.text_rowid, {_quote_group_text("q.data")} FROM quote_groups q;
+        SELECT q.text_rowid, {_QUOTE_GROUP_TEXT} FROM quote_groups q;
     DROP TABLE quote_group_numbers;
 
     -- the list's order (NULL dates sort last in a descending order) and every filter column

@@ -5,7 +5,8 @@
 
 A group row holds the group itself as JSON (``QuoteGroup.to_dict()``) and, for the list's
 order and filters (migration 7): ``n_articles``, ``first_seen``, ``last_seen``, ``speaker``
-and ``speaker_key`` (folded), ``languages`` (``",fr,en,"``), ``outlets``
+and ``speaker_key`` (folded), ``languages`` (``",fr,en,"``, after a ``!`` when a code holds
+other characters than letters, digits, ``-`` and ``_``), ``outlets``
 (``"|Le Monde|Telekar|"``) and ``text_rowid``, the row of ``quote_group_text`` (a trigram
 full-text index) that holds its versions' distinct folded texts, one a line. One index
 (``quote_groups_list``) holds the order and all these columns, so a filtered page is one walk
@@ -14,7 +15,7 @@ only. Each filter gives exactly what a test of the group's JSON gives (text and 
 part, case and accents ignored; outlet: a part of a name, case ignored for ASCII; language:
 one of the codes); in the rare cases where the columns could not tell (a ``|`` in a typed
 outlet, a line break in a typed text, odd characters in a language code) the JSON is tested
-as well.
+as well, and it alone for a row written without the columns (no ``text_rowid``).
 """
 
 from __future__ import annotations
@@ -133,8 +134,8 @@ def group_columns(group: dict[str, Any]) -> GroupColumns:
     speaker = group.get("speaker")
     languages = [c for c in group.get("languages") or [] if isinstance(c, str)]
     outlets = [o.get("outlet") for o in group.get("outlets") or []]
-    texts = dict.fromkeys(fast_fold(v.get("text")) for v in variants)
-    texts.pop(None, None)
+    folded = dict.fromkeys(fast_fold(v.get("text")) for v in variants)
+    texts = [t for t in folded if t is not None]
     return GroupColumns(
         n_articles=len({v["article_id"] for v in variants}),
         first_seen=min(dates, default=None),
@@ -144,7 +145,7 @@ def group_columns(group: dict[str, Any]) -> GroupColumns:
         languages=("" if all(_PLAIN_CODE.fullmatch(c) for c in languages) else _ODD_CODES)
         + f",{','.join(languages)},",
         outlets=f"|{'|'.join(o for o in outlets if isinstance(o, str))}|",
-        text=TEXT_SEPARATOR.join(t for t in texts if t is not None) if texts else None,
+        text=TEXT_SEPARATOR.join(texts) if texts else None,
     )
 
 
@@ -155,6 +156,13 @@ def _in_json(path: str, test: str) -> str:
     return (
         f"EXISTS (SELECT 1 FROM quote_groups j, json_each(j.data, '{path}') e"
         f" WHERE j.group_id = quote_groups.group_id AND {test})"
+    )
+
+
+def _in_row(test: str) -> str:
+    """Whether the group's row ``j`` passes ``test`` (read again, as in :func:`_in_json`)."""
+    return (
+        f"EXISTS (SELECT 1 FROM quote_groups j WHERE j.group_id = quote_groups.group_id AND {test})"
     )
 
 
@@ -183,31 +191,47 @@ class QuoteGroupStore:
     def _quote_group_where(self, f: QuoteGroupFilters) -> tuple[str, list[Any]]:
         """The WHERE clause of the filters over the columns of the index
         ``quote_groups_list`` (and the trigram index for a text); the JSON is tested only in
-        the rare cases where the columns cannot tell (see the module documentation)."""
+        the rare cases where the columns cannot tell, and for rows written without them
+        (no ``text_rowid``: not by ``write_stories``)."""
+        self.conn.create_function(_FOLD_SQL, 1, fast_fold, deterministic=True)
         clauses = ["n_articles >= ?"]
         params: list[Any] = [max(1, int(f.min_articles))]
+
+        def add(
+            columns: str, column_params: list[Any], json_test: str, json_params: list[Any]
+        ) -> None:
+            clauses.append(f"(CASE WHEN text_rowid IS NULL THEN {json_test} ELSE {columns} END)")
+            params.extend([*json_params, *column_params])
+
         if f.speaker:
-            clauses.append("speaker_key LIKE ? ESCAPE '\\'")
-            params.append(contains_pattern(fold(f.speaker)))
+            pattern = contains_pattern(fold(f.speaker))
+            add(
+                "speaker_key LIKE ? ESCAPE '\\'",
+                [pattern],
+                _in_row(f"{_FOLD_SQL}(j.speaker) LIKE ? ESCAPE '\\'"),
+                [pattern],
+            )
         if f.language:
-            clauses.append("instr(languages, ?) > 0")
-            params.append(f",{f.language},")
             in_json = _in_json("$.languages", "e.value = ?")
-            if _PLAIN_CODE.fullmatch(f.language):
-                clauses.append(f"({_PLAIN_LANGUAGES} OR {in_json})")
-            else:
-                clauses.append(in_json)
-            params.append(f.language)
+            columns = "instr(languages, ?) > 0 AND " + (
+                f"({_PLAIN_LANGUAGES} OR {in_json})"
+                if _PLAIN_CODE.fullmatch(f.language)
+                else in_json
+            )
+            add(columns, [f",{f.language},", f.language], in_json, [f.language])
         if f.outlet:
             pattern = contains_pattern(f.outlet)
-            clauses.append("outlets LIKE ? ESCAPE '\\'")
-            params.append(pattern)
+            in_json = _in_json("$.outlets", "json_extract(e.value, '$.outlet') LIKE ? ESCAPE '\\'")
             if "|" in f.outlet:
                 # the typed part may span two names of the column: the names themselves
-                clauses.append(
-                    _in_json("$.outlets", "json_extract(e.value, '$.outlet') LIKE ? ESCAPE '\\'")
+                add(
+                    f"outlets LIKE ? ESCAPE '\\' AND {in_json}",
+                    [pattern, pattern],
+                    in_json,
+                    [pattern],
                 )
-                params.append(pattern)
+            else:
+                add("outlets LIKE ? ESCAPE '\\'", [pattern], in_json, [pattern])
         if f.text:
             key = fold(f.text) or ""
             pattern = contains_pattern(key)
@@ -216,24 +240,26 @@ class QuoteGroupStore:
                 # part, exactly those LIKE finds (no folded text holds a character other than
                 # A-Z that folds to ASCII); else LIKE keeps those it finds
                 texts = "SELECT rowid FROM quote_group_text WHERE quote_group_text MATCH ?"
-                params.append(_phrase(key))
+                text_params = [_phrase(key)]
                 if not key.isascii():
                     texts += " AND text LIKE ? ESCAPE '\\'"
-                    params.append(pattern)
+                    text_params.append(pattern)
             else:
                 texts = "SELECT rowid FROM quote_group_text WHERE text LIKE ? ESCAPE '\\'"
-                params.append(pattern)
-            clauses.append(f"text_rowid IN ({texts})")
+                text_params = [pattern]
+            in_json = _in_json(
+                "$.variants", f"{_FOLD_SQL}(json_extract(e.value, '$.text')) LIKE ? ESCAPE '\\'"
+            )
             if TEXT_SEPARATOR in key:
                 # the typed part may span two versions of the row: the versions themselves
-                self.conn.create_function(_FOLD_SQL, 1, fast_fold, deterministic=True)
-                clauses.append(
-                    _in_json(
-                        "$.variants",
-                        f"{_FOLD_SQL}(json_extract(e.value, '$.text')) LIKE ? ESCAPE '\\'",
-                    )
+                add(
+                    f"text_rowid IN ({texts}) AND {in_json}",
+                    [*text_params, pattern],
+                    in_json,
+                    [pattern],
                 )
-                params.append(pattern)
+            else:
+                add(f"text_rowid IN ({texts})", text_params, in_json, [pattern])
         return " AND ".join(clauses), params
 
     def count_quote_groups(self, filters: QuoteGroupFilters) -> int:

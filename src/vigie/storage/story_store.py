@@ -163,30 +163,49 @@ class StoryStore:
                 )
 
     def _write_quote_group(self, g: dict[str, Any]) -> None:
-        """Replace a group's row and its row of ``quote_group_text`` (see
-        :mod:`vigie.storage.quote_group_store`)."""
+        """Write a group's row with its columns (:func:`group_columns`) and its row of
+        ``quote_group_text``, in place when it is stored (a delete, through the trigger that
+        drops the text row, would make the full-text index flush at every group)."""
         c = group_columns(g)
-        self.conn.execute("DELETE FROM quote_groups WHERE group_id = ?", (g["id"],))
-        text_rowid = self.conn.execute(
-            "INSERT INTO quote_group_text(text) VALUES (?)", (c.text,)
-        ).lastrowid
-        self.conn.execute(
-            "INSERT INTO quote_groups(group_id, n_articles, first_seen, last_seen, speaker,"
-            " speaker_key, languages, outlets, text_rowid, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                g["id"],
-                c.n_articles,
-                c.first_seen,
-                c.last_seen,
-                c.speaker,
-                c.speaker_key,
-                c.languages,
-                c.outlets,
-                text_rowid,
-                json.dumps(g, ensure_ascii=False),
-            ),
+        row = self.conn.execute(
+            "SELECT text_rowid FROM quote_groups WHERE group_id = ?", (g["id"],)
+        ).fetchone()
+        text_rowid = row[0] if row is not None else None
+        if (
+            text_rowid is None
+            or not self.conn.execute(
+                "UPDATE quote_group_text SET text = ? WHERE rowid = ?", (c.text, text_rowid)
+            ).rowcount
+        ):
+            text_rowid = self.conn.execute(
+                "INSERT INTO quote_group_text(rowid, text) VALUES (?, ?)", (text_rowid, c.text)
+            ).lastrowid
+        values = (
+            c.n_articles,
+            c.first_seen,
+            c.last_seen,
+            c.speaker,
+            c.speaker_key,
+            c.languages,
+            c.outlets,
+            text_rowid,
+            json.dumps(g, ensure_ascii=False),
+            g["id"],
         )
+        if row is None:
+            self.conn.execute(
+                "INSERT INTO quote_groups(n_articles, first_seen, last_seen, speaker, speaker_key,"
+                " languages, outlets, text_rowid, data, group_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+        else:
+            self.conn.execute(
+                "UPDATE quote_groups SET n_articles = ?, first_seen = ?, last_seen = ?,"
+                " speaker = ?, speaker_key = ?, languages = ?, outlets = ?, text_rowid = ?,"
+                " data = ? WHERE group_id = ?",
+                values,
+            )
 
     def stories(
         self, *, min_articles: int = 1, limit: int | None = None, offset: int = 0
