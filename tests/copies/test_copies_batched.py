@@ -3,6 +3,7 @@ incremental boilerplate counts, the compact fingerprint bytes and the postings s
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 
@@ -97,7 +98,7 @@ def test_postings_keep_few_runs_whatever_the_sizes_added() -> None:
             truth.setdefault(k, []).append(i)
         sizes = sorted((len(r) for r in p._runs), reverse=True)
         # each run more than twice the next: at most about log2(n) of them
-        assert all(a > 2 * b for a, b in zip(sizes, sizes[1:], strict=False))
+        assert all(a > 2 * b for a, b in itertools.pairwise(sizes))
     assert len(p._runs) <= int(np.log2(len(p))) + 1
     q = np.arange(3000, dtype=np.int64)
     assert p.df(q).tolist() == [len(truth.get(k, [])) for k in range(3000)]
@@ -205,9 +206,7 @@ def test_match_batch_loads_its_candidates_in_one_go() -> None:
     def load_many(keys: list[str]) -> dict[str, CopyDoc]:
         calls.append(keys)
         return {
-            k: CopyDoc.from_text(
-                k, stored[k].text, language="fr", published=stored[k].published
-            )
+            k: CopyDoc.from_text(k, stored[k].text, language="fr", published=stored[k].published)
             for k in keys
         }
 
