@@ -200,8 +200,12 @@ class QuoteGroupStore:
         def add(
             columns: str, column_params: list[Any], json_test: str, json_params: list[Any]
         ) -> None:
-            clauses.append(f"(CASE WHEN text_rowid IS NULL THEN {json_test} ELSE {columns} END)")
-            params.extend([*json_params, *column_params])
+            # AND and OR in a WHERE clause stop at the first test that decides (not so inside
+            # CASE in SQLite 3.40: there every JSON test would run)
+            clauses.append(
+                f"((text_rowid IS NOT NULL AND {columns}) OR (text_rowid IS NULL AND {json_test}))"
+            )
+            params.extend([*column_params, *json_params])
 
         if f.speaker:
             pattern = contains_pattern(fold(f.speaker))
