@@ -4,13 +4,14 @@ synthetic store: p50 / p95 / max of each filter.
     python benchmarks/quote_groups.py build --source /tmp/g7demo.db --db /tmp/g7/syn.db
     python benchmarks/quote_groups.py measure --db /tmp/g7/syn.db [--repeat 5]
 
-**build** reads the quote groups of a real store (for example the demo corpus ingested with
-``vigie --db /tmp/g7demo.db ingest src/vigie/demo/corpus``) and writes ``--groups`` groups
-(100,000 by default) through ``store.write_stories``, the path ``vigie ingest`` uses: each a
-copy of a real group (one of several articles half of the time) with its own id, article ids,
-dates spread over two years, outlets drawn from 300 names, a language among fr, en, ru, de and
-a numbered tail on its texts (so no two groups share a version). It also writes ``--stories``
-stories (150,000) with dates, languages and outlets drawn the same way.
+**build** reads the quote groups of a real store at this vigie's schema version (for example
+the demo corpus: ``vigie --db /tmp/g7demo.db ingest src/vigie/demo/corpus``) and writes
+``--groups`` groups (100,000 by default) through ``store.write_stories``, the path
+``vigie ingest`` uses: each a copy of a real group (one of several articles half of the time)
+with its own id, article ids, dates spread over two years, outlets drawn from 300 names, a
+language among fr, en, ru, de and a numbered tail on its texts (so no two groups share a
+version). It also writes ``--stories`` stories (150,000) with dates, languages and outlets
+drawn the same way.
 
 **measure** calls ``store.quote_group_page`` — what the page calls — for each filter (the first
 page, and pages further on), each query once cold then ``--repeat`` times, and
