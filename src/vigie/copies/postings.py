@@ -21,13 +21,34 @@ _PENDING_MAX = 50_000
 class _Run:
     __slots__ = ("ids", "keys")
 
-    def __init__(self, keys: NDArray[np.int64], ids: NDArray[np.int32]) -> None:
-        order = np.argsort(keys, kind="stable")
-        self.keys = keys[order]
-        self.ids = ids[order]
+    def __init__(
+        self, keys: NDArray[np.int64], ids: NDArray[np.int32], *, ordered: bool = False
+    ) -> None:
+        if ordered:
+            self.keys, self.ids = keys, ids
+        else:
+            order = np.argsort(keys, kind="stable")
+            self.keys = keys[order]
+            self.ids = ids[order]
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def merged(self, later: _Run) -> _Run:
+        """Both runs as one, in key order (for equal keys, this run's postings first): each
+        posting of ``later`` goes after the postings of this run with a key up to its own."""
+        n = len(self) + len(later)
+        at = np.searchsorted(self.keys, later.keys, "right")
+        at += np.arange(len(later), dtype=at.dtype)
+        mine = np.ones(n, dtype=np.bool_)
+        mine[at] = False
+        keys = np.empty(n, dtype=np.int64)
+        ids = np.empty(n, dtype=np.int32)
+        keys[at] = later.keys
+        ids[at] = later.ids
+        keys[mine] = self.keys
+        ids[mine] = self.ids
+        return _Run(keys, ids, ordered=True)
 
 
 class Postings:
@@ -77,7 +98,7 @@ class Postings:
         acc = runs[0]
         for run in runs[1:]:
             if len(acc) * 2 >= len(run):
-                acc = _Run(np.concatenate([acc.keys, run.keys]), np.concatenate([acc.ids, run.ids]))
+                acc = acc.merged(run)
             else:
                 out.append(acc)
                 acc = run
