@@ -148,7 +148,7 @@ class CopyIndex:
         self._boilerplate: set[int] = set()
         #: one posting per (anchor, outlet) of every article, while the anchor is not known
         #: boilerplate: how many articles of each outlet carry each anchor
-        self._anchor_outlet = Postings()
+        self._anchor_outlet = Postings(with_ids=False)
         self._keys: list[str] = []
         self._ids: dict[str, int] = {}
         self._sigs = np.zeros((1024, minhash.NUM_PERM), dtype=np.uint32)
@@ -162,7 +162,8 @@ class CopyIndex:
         self._outlet: list[str | None] = []
         self._bands = Postings()
         self._anchors = Postings()
-        self._hashes: dict[str, list[int]] = {}
+        #: the folded text's hash (as a 63-bit key) of every article with words
+        self._texts = Postings()
         #: cross-language keys, each combined with the code of its article's language
         self._xl = Postings()
         #: language -> its code, and articles per language code
@@ -220,14 +221,14 @@ class CopyIndex:
         if meta.outlet:
             code = self._outlet_ids.setdefault(meta.outlet, len(self._outlet_ids))
             self._outlet_code[i] = code
-        if not fp.empty:
-            self._hashes.setdefault(fp.text_hash, []).append(i)
         return i
 
     def add(self, key: str, fp: Fingerprint, meta: IndexMeta | None = None) -> None:
         """Add one article (its key must be new)."""
         meta = meta or IndexMeta()
         i = self._register(key, fp, meta)
+        if not fp.empty:
+            self._texts.add(i, [_key63(fp.text_hash)])
         self._bands.add(i, fp.band_keys())
         anchors = fp.anchor_keys()
         if anchors:
@@ -276,6 +277,12 @@ class CopyIndex:
         if not fps:
             return
         ids = np.arange(first, first + len(fps), dtype=np.int64)
+        worded = [j for j, fp in enumerate(fps) if not fp.empty]
+        if worded:
+            self._texts.add_bulk(
+                np.array(_keys63([fps[j].text_hash for j in worded]), dtype=np.int64),
+                ids[worded].astype(np.int32),
+            )
         # bands: texts of at least MIN_WORDS words have a non-empty signature
         banded = ids[np.array([fp.words >= MIN_WORDS for fp in fps], dtype=np.bool_)]
         if len(banded):
@@ -424,15 +431,18 @@ class CopyIndex:
                 pairs_doc.append(d_of)
                 pairs_id.append(i_of)
                 pairs_kind.append(np.ones(len(d_of), dtype=np.int8))
-        # --- exact text
-        for d, fp in enumerate(fps):
-            if fp.empty:
-                continue
-            same = self._hashes.get(fp.text_hash)
-            if same:
-                pairs_doc.append(np.full(len(same), d, dtype=np.int64))
-                pairs_id.append(np.array(same, dtype=np.int64))
-                pairs_kind.append(np.full(len(same), 2, dtype=np.int8))
+        # --- exact text (every stored article with the same folded text)
+        worded = [d for d, fp in enumerate(fps) if not fp.empty]
+        if worded:
+            docs = np.array(worded, dtype=np.int64)
+            keys = np.array(_keys63([fps[d].text_hash for d in worded]), dtype=np.int64)
+            uniq, inv = np.unique(keys, return_inverse=True)
+            _, qidx, ids = self._texts.gather(uniq, len(self._keys))
+            if len(ids):
+                d_of, i_of = self._join(qidx, ids, inv, docs)
+                pairs_doc.append(d_of)
+                pairs_id.append(i_of)
+                pairs_kind.append(np.full(len(d_of), 2, dtype=np.int8))
         if not pairs_doc:
             return out
         pd = np.concatenate(pairs_doc)

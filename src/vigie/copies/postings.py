@@ -19,13 +19,17 @@ _PENDING_MAX = 50_000
 
 
 class _Run:
+    """A sorted run of keys, with the id of each posting (``ids`` is None for counts only)."""
+
     __slots__ = ("ids", "keys")
 
     def __init__(
-        self, keys: NDArray[np.int64], ids: NDArray[np.int32], *, ordered: bool = False
+        self, keys: NDArray[np.int64], ids: NDArray[np.int32] | None, *, ordered: bool = False
     ) -> None:
         if ordered:
             self.keys, self.ids = keys, ids
+        elif ids is None:
+            self.keys, self.ids = np.sort(keys), None
         else:
             order = np.argsort(keys, kind="stable")
             self.keys = keys[order]
@@ -43,21 +47,33 @@ class _Run:
         mine = np.ones(n, dtype=np.bool_)
         mine[at] = False
         keys = np.empty(n, dtype=np.int64)
-        ids = np.empty(n, dtype=np.int32)
         keys[at] = later.keys
-        ids[at] = later.ids
         keys[mine] = self.keys
+        if self.ids is None or later.ids is None:
+            return _Run(keys, None, ordered=True)
+        ids = np.empty(n, dtype=np.int32)
+        ids[at] = later.ids
         ids[mine] = self.ids
         return _Run(keys, ids, ordered=True)
 
 
-class Postings:
-    """key → ids, with per-key document frequency available at lookup."""
+def _ids_of(run: _Run) -> NDArray[np.int32]:
+    if run.ids is None:
+        raise TypeError("these postings keep counts only")
+    return run.ids
 
-    def __init__(self) -> None:
+
+class Postings:
+    """key → ids, with per-key document frequency available at lookup.
+
+    ``with_ids=False``: only counts are kept (8 bytes a posting; ``gather`` and ``lookup``
+    then return no ids)."""
+
+    def __init__(self, *, with_ids: bool = True) -> None:
         self._pending: dict[int, list[int]] = {}
         self._pending_n = 0
         self._runs: list[_Run] = []
+        self._with_ids = with_ids
 
     def __len__(self) -> int:
         return self._pending_n + sum(len(r) for r in self._runs)
@@ -72,7 +88,8 @@ class Postings:
     def add_bulk(self, keys: NDArray[np.int64], ids: NDArray[np.int32]) -> None:
         """Add many postings at once (as one sorted run)."""
         if len(keys):
-            self._runs.append(_Run(keys.astype(np.int64), ids.astype(np.int32)))
+            kept = ids.astype(np.int32) if self._with_ids else None
+            self._runs.append(_Run(keys.astype(np.int64), kept))
             self._compact()
 
     def flush(self) -> None:
@@ -84,7 +101,7 @@ class Postings:
         ids = np.fromiter((i for v in self._pending.values() for i in v), np.int32, self._pending_n)
         self._pending = {}
         self._pending_n = 0
-        self._runs.append(_Run(keys, ids))
+        self._runs.append(_Run(keys, ids if self._with_ids else None))
         self._compact()
 
     def _compact(self) -> None:
@@ -139,7 +156,7 @@ class Postings:
             rows = np.repeat(np.arange(n, dtype=np.int64), cnt)
             offs = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(cnt) - cnt, cnt)
             qparts.append(rows)
-            iparts.append(run.ids[np.repeat(left, cnt) + offs])
+            iparts.append(_ids_of(run)[np.repeat(left, cnt) + offs])
         for i, p in pending:
             if ok[i]:
                 qparts.append(np.full(len(p), i, dtype=np.int64))
@@ -181,7 +198,7 @@ class Postings:
         out: list[tuple[int, NDArray[np.int32]]] = []
         for i in np.flatnonzero((counts > 0) & (counts <= max_df)).tolist():
             parts = [
-                run.ids[left[i] : right[i]] for run, left, right in spans if right[i] > left[i]
+                _ids_of(run)[left[i] : right[i]] for run, left, right in spans if right[i] > left[i]
             ]
             p = self._pending.get(keys[i])
             if p:
