@@ -223,6 +223,33 @@ class CopyIndex:
             self._outlet_code[i] = code
         return i
 
+    def _register_many(
+        self, keys: list[str], fps: list[Fingerprint], metas: list[IndexMeta]
+    ) -> int:
+        """:meth:`_register` for many articles; returns the index of the first."""
+        ids = self._ids
+        seen: set[str] = set()
+        for k in keys:
+            if k in ids or k in seen:
+                raise ValueError(f"article {k!r} is already in the copy index")
+            seen.add(k)
+        first, n = len(self._keys), len(keys)
+        self._grow(first + n)
+        end = first + n
+        self._keys.extend(keys)
+        ids.update(zip(keys, range(first, end), strict=True))
+        self._sigs[first:end] = np.stack([fp.signature for fp in fps])
+        self._n_anchors[first:end] = [len(fp.anchors) if fp.words >= MIN_WORDS else 0 for fp in fps]
+        self._published[first:end] = [np.nan if m.published is None else m.published for m in metas]
+        self._chars[first:end] = [fp.summary.chars for fp in fps]
+        self._language.extend(m.language or fp.language for m, fp in zip(metas, fps, strict=True))
+        self._outlet.extend(m.outlet for m in metas)
+        codes = self._outlet_ids
+        self._outlet_code[first:end] = [
+            codes.setdefault(m.outlet, len(codes)) if m.outlet else -1 for m in metas
+        ]
+        return first
+
     def add(self, key: str, fp: Fingerprint, meta: IndexMeta | None = None) -> None:
         """Add one article (its key must be new)."""
         meta = meta or IndexMeta()
@@ -268,14 +295,16 @@ class CopyIndex:
     def add_many(self, rows: Iterable[tuple[str, Fingerprint | bytes, IndexMeta]]) -> None:
         """Add many articles at once (their postings go in as sorted runs, their keys are
         computed for all of them in one go: much cheaper than one :meth:`add` each)."""
+        keys_in: list[str] = []
         fps: list[Fingerprint] = []
-        first = len(self._keys)
+        metas: list[IndexMeta] = []
         for key, fpv, meta in rows:
-            fp = Fingerprint.from_bytes(fpv) if isinstance(fpv, bytes) else fpv
-            self._register(key, fp, meta)
-            fps.append(fp)
+            keys_in.append(key)
+            fps.append(Fingerprint.from_bytes(fpv) if isinstance(fpv, bytes) else fpv)
+            metas.append(meta)
         if not fps:
             return
+        first = self._register_many(keys_in, fps, metas)
         ids = np.arange(first, first + len(fps), dtype=np.int64)
         worded = [j for j, fp in enumerate(fps) if not fp.empty]
         if worded:
@@ -292,7 +321,9 @@ class CopyIndex:
         total = int(counts.sum())
         if total:
             ak = np.fromiter(
-                itertools.chain.from_iterable(fp.anchor_keys() for fp in fps), np.int64, total
+                itertools.chain.from_iterable(fp.anchors for fp in fps if fp.words >= MIN_WORDS),
+                np.int64,
+                total,
             )
             ai = np.repeat(ids, counts)
             self._count_anchors(ak, ai)
@@ -331,7 +362,7 @@ class CopyIndex:
         """
         known = self._boilerplate
         if known:
-            fresh = np.fromiter((k not in known for k in keys.tolist()), np.bool_, len(keys))
+            fresh = ~np.isin(keys, np.fromiter(known, np.int64, len(known)))
             keys, ids = keys[fresh], ids[fresh]
             if not len(keys):
                 return

@@ -30,8 +30,8 @@ class _Run:
             self.keys, self.ids = keys, ids
         elif ids is None:
             self.keys, self.ids = np.sort(keys), None
-        else:
-            order = np.argsort(keys, kind="stable")
+        else:  # the order of the ids of one key does not matter
+            order = np.argsort(keys)
             self.keys = keys[order]
             self.ids = ids[order]
 
