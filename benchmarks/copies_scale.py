@@ -146,6 +146,7 @@ def ingest_once(src: Path, db: Path, pipeline: str, copies: bool, workers: int) 
         "cpu_ms_per_article": round((cpu + sampler.total) / max(stored, 1) * 1000, 3),
         "relations": report.copies,
         "recleaned": report.recleaned,
+        "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
 
