@@ -1,17 +1,27 @@
 """The incremental copy index: which stored articles could be copies of a new one.
 
 :class:`CopyIndex` keeps, for every article added, its MinHash signature (in one numpy matrix),
-its LSH band keys, winnowed anchors, folded-text hash and cross-language summary keys, in
-compact inverted indexes (:class:`~vigie.copies.postings.Postings`). ``candidates()`` looks up
-the new article's keys only, so its cost depends on how many articles share a key with it,
-not on how many are stored: a bucket holding more than ``max_df`` articles (boilerplate, a
-number like "2022") is ignored.
+its LSH band keys, winnowed anchors, folded-text hash and cross-language summary keys (each
+combined with the article's language), in compact inverted indexes
+(:class:`~vigie.copies.postings.Postings`). ``candidates()`` looks up the new article's keys
+only, so its cost depends on how many articles share a key with it, not on how many are
+stored: a bucket holding more than ``max_df`` articles (boilerplate, a number like "2022") is
+ignored. Which anchors are an outlet's boilerplate is counted as articles are added (one
+count per anchor and outlet), so that a query only looks it up in a set. The batched forms
+(``add_many``, ``candidates_many``, ``translation_candidates_many``) do the work of a whole
+ingest batch in a few numpy passes.
+
+No article is ever evicted: a copy is found whatever the time between the two (a dispatch
+republished a year later still matches); only cross-language candidates are limited to a
+date window. The cost of a lookup stays flat as the store grows (postings are searched in
+at most about log₂(n) sorted runs, over-full buckets are skipped), the memory grows with it:
+about 2.5 kB an article (600 MB for the 236k articles of fr-tv-news).
 
 Persisting: the index holds nothing that is not in the fingerprints. The store keeps, per
 article, ``article_key``, the fingerprint (``Fingerprint.to_bytes()``) and the
 :class:`IndexMeta` fields (published, language, outlet); :meth:`CopyIndex.bulk_load` rebuilds
-the index from those rows (about 237k articles in well under a minute). A store that wants the
-candidate search in SQL instead can write :func:`index_rows` for each article into a table
+the index from those rows (236k articles in about 12 s). A store that wants the candidate
+search in SQL instead can write :func:`index_rows` for each article into a table
 ``copy_keys(kind, key, article_key)`` indexed on ``(kind, key)`` and apply the same rule as
 :meth:`CopyIndex.candidates` (one shared band, or two shared anchors, or the same text hash).
 """
