@@ -11,6 +11,10 @@
 texts, never scans. Same-language candidates come from the MinHash/anchor index; cross-language
 ones from shared numbers, dates and names within a date window, and only those few are
 embedded (embeddings are cached on the :class:`CopyDoc` objects the matcher keeps).
+
+An ingest calls :meth:`CopyMatcher.match_batch` once per stored batch: one vectorised
+candidate search for the whole batch, and, when ``load_many`` is given, the candidates' texts
+and fingerprints read in one go (``vigie.runners.copies.CopyStep`` does both).
 """
 
 from __future__ import annotations
