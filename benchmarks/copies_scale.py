@@ -17,13 +17,16 @@ quotes, dates too). Printed: articles/s, wall seconds and CPU seconds (writer an
 run, the medians and the ratio on/off of the medians.
 
 **scale** ingests the corpus in file order with copy detection on, in chunks ending at each
-of ``--sizes`` (the last one capped at the corpus), and at each size times the matching of
+of ``--sizes`` (the last one capped at the corpus; each chunk one ingest run in a process of
+its own, as ``vigie ingest`` would be, so each run first loads the index from the stored
+fingerprints), and at each size times the matching of
 the ``--probes`` articles stored last, against everything stored (each is left out of its own
 candidates; nothing is written): once as an ingest does it (``match_batch`` on batches of 256)
 and once one article at a time (mean, median, p95, max). The matcher is the one ``CopyStep``
 builds for an ingest (index loaded from the stored fingerprints, candidates read from the
 store), with a cold cache of loaded articles. Also printed: the time to load the index at the
-start of a run, the peak memory of the process, the throughput of each chunk's ingest.
+start of a run, the peak memory (VmHWM) of each ingest run and of the timing process, the
+throughput of each chunk's ingest.
 
 ``--db`` keeps the store (default: a temporary directory, deleted at the end).
 """
@@ -34,7 +37,6 @@ import argparse
 import gzip
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -94,6 +96,16 @@ class ChildCPU(threading.Thread):
         return sum(self.seconds.values())
 
 
+def peak_rss_mb() -> int:
+    """Peak resident memory of this process (VmHWM: unlike ``ru_maxrss``, not inherited from
+    the parent that started it)."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024)
+    return 0
+
+
 def write_slice(path: Path, start: int, stop: int | None) -> int:
     """Items ``[start, stop)`` of the corpus as a JSONL file; returns how many."""
     n = 0
@@ -146,8 +158,17 @@ def ingest_once(src: Path, db: Path, pipeline: str, copies: bool, workers: int) 
         "cpu_ms_per_article": round((cpu + sampler.total) / max(stored, 1) * 1000, 3),
         "relations": report.copies,
         "recleaned": report.recleaned,
-        "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_main_mb": peak_rss_mb(),
     }
+
+
+def _run_json(*argv: str) -> dict[str, Any]:
+    """Run this script with ``argv`` in a fresh process; the JSON it prints last."""
+    out = subprocess.run(
+        [sys.executable, __file__, *argv], check=True, capture_output=True, text=True
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
 def throughput(args: argparse.Namespace) -> None:
@@ -160,22 +181,8 @@ def throughput(args: argparse.Namespace) -> None:
             order = (False, True) if rep % 2 == 0 else (True, False)
             for copies in order:
                 db = tmp / f"run{rep}-{int(copies)}.db"
-                out = subprocess.run(
-                    [
-                        sys.executable,
-                        __file__,
-                        "_one",
-                        str(src),
-                        str(db),
-                        args.pipeline,
-                        "on" if copies else "off",
-                        str(args.workers),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                )
-                run = json.loads(out.stdout.strip().splitlines()[-1])
+                mode = "on" if copies else "off"
+                run = _run_json("_one", str(src), str(db), args.pipeline, mode, str(args.workers))
                 run["repeat"] = rep
                 runs.append(run)
                 print(json.dumps(run), flush=True)
@@ -265,7 +272,7 @@ def time_probes(db: Path, probes: int, workers: int) -> dict[str, Any]:
         "one_cpu_p95_ms": round(_percentile(cpus, 0.95) * 1000, 3),
         "candidates_per_article": round(n_cand / n, 2),
         "relations_per_article": round(n_rel / n, 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 
@@ -280,19 +287,13 @@ def scale(args: argparse.Namespace) -> None:
         for size in sizes:
             chunk = tmp / "chunk.jsonl"
             n = write_slice(chunk, done, size)
-            if n:
-                run = ingest_once(chunk, db, "core", True, args.workers)
+            if n:  # an ingest run of its own, as `vigie ingest` would be
+                run = _run_json("_one", str(chunk), str(db), "core", "on", str(args.workers))
                 print(json.dumps({"ingested_items": f"{done}-{done + n}", **run}), flush=True)
             done += n
             chunk.unlink()
             # timed in a fresh process: its memory and caches are the matcher's alone
-            out = subprocess.run(
-                [sys.executable, __file__, "_probes", str(db), str(args.probes), str(args.workers)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            result = json.loads(out.stdout.strip().splitlines()[-1])
+            result = _run_json("_probes", str(db), str(args.probes), str(args.workers))
             print(json.dumps({"items_read": done, **result}), flush=True)
             if done < size:  # the corpus ended before this size
                 break

@@ -48,6 +48,8 @@ __all__ = ["Candidate", "CopyIndex", "IndexMeta", "index_rows", "parse_published
 _MASK63 = (1 << 63) - 1
 #: stored rows indexed at a time by ``bulk_load``
 _LOAD_CHUNK = 16384
+#: candidate pairs whose signatures are compared at a time
+_JACCARD_CHUNK = 16384
 
 
 def _key63(text: str) -> int:
@@ -500,7 +502,11 @@ class CopyIndex:
         is_exact = np.bincount(inv2, weights=(pk == 2), minlength=len(uc)) > 0
         cd, ci = uc // n, uc % n
         q_sigs = np.stack([fp.signature for fp in fps])
-        jac = (self._sigs[ci] == q_sigs[cd]).sum(axis=1) / minhash.NUM_PERM
+        jac = np.empty(len(ci), dtype=np.float64)
+        for s in range(0, len(ci), _JACCARD_CHUNK):  # bounded memory for a popular bucket
+            e = s + _JACCARD_CHUNK
+            jac[s:e] = (self._sigs[ci[s:e]] == q_sigs[cd[s:e]]).sum(axis=1)
+        jac /= minhash.NUM_PERM
         short = np.array([fp.words < MIN_WORDS for fp in fps])
         jac[short[cd]] = 0.0
         own = np.maximum(rare_count[cd], 1)
