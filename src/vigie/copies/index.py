@@ -134,7 +134,7 @@ class CopyIndex:
 
     ``max_*_df``: buckets with more articles than this are ignored by ``candidates`` (an LSH
     band bucket shared by more than 200 articles holds a family of near-identical pages, a
-    channel's sign-off or headline list: on fr-tv-news, skipping the 90 such buckets of 7.1
+    channel's sign-off or headline list: on fr-tv-news, skipping the 105 such buckets of 7.1
     million loses 25 of 10,048 relations, nearly all on a TF1 sign-off, and spares the
     gathering of up to 64,000 postings for one article; a real copy still agrees on its other
     bands); ``min_jaccard`` and ``min_anchors``: what a band or anchor hit must reach to be
