@@ -57,11 +57,13 @@ class CopyStep:
         return self._matcher
 
     def match(self, articles: Sequence[Article]) -> int:
-        """Find and store the copy relations of newly stored articles; returns how many."""
+        """Find and store the copy relations of newly stored articles; returns how many.
+        Their ``results["fingerprint"]`` is the stage's dict or, for articles read back from
+        the store, the :class:`Fingerprint` itself."""
         docs = [
             CopyDoc.from_article(a, a.article_id)
             for a in articles
-            if isinstance(a.results.get("fingerprint"), dict)
+            if isinstance(a.results.get("fingerprint"), dict | Fingerprint)
         ]
         if not docs:
             return 0

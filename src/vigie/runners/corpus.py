@@ -81,7 +81,8 @@ def rebuild_corpus(
 
 def _batches(store: SQLiteStore, ids: list[str], size: int) -> Iterator[list[Article]]:
     """Stored articles in batches, with their fingerprints (kept in a table of their own) put
-    back into their results, as the copies step finds them during ingest."""
+    back into their results as :class:`Fingerprint` objects, which the copies step takes as
+    they are (no round trip through the stage's JSON form)."""
     from vigie.copies import Fingerprint
 
     for i in range(0, len(ids), size):
@@ -90,5 +91,5 @@ def _batches(store: SQLiteStore, ids: list[str], size: int) -> Iterator[list[Art
         for a in batch:
             fp = fps.get(a.article_id)
             if fp is not None:
-                a.results["fingerprint"] = Fingerprint.from_bytes(fp).to_dict()
+                a.results["fingerprint"] = Fingerprint.from_bytes(fp)
         yield batch
