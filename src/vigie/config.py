@@ -107,6 +107,11 @@ class CopyOptions:
     enabled: bool = True
     #: look for translated copies (other languages) within this many days
     window_days: float = 14.0
+    #: keep the candidate index in a file beside the store (``STORE.copy-index``), so that a
+    #: run reads it back instead of indexing every stored fingerprint again; saved at the end
+    #: of a run once the index holds at least ``index_file_min`` articles and has grown by 5%
+    index_file: bool = True
+    index_file_min: int = 2000
 
 
 @dataclass

@@ -104,6 +104,36 @@ class Postings:
         self._runs.append(_Run(keys, ids if self._with_ids else None))
         self._compact()
 
+    def runs(self) -> list[tuple[NDArray[np.int64], NDArray[np.int32] | None]]:
+        """The postings as sorted runs ``(keys, ids)`` (pending postings flushed first): what
+        :meth:`from_runs` takes back."""
+        self.flush()
+        return [(r.keys, r.ids) for r in self._runs]
+
+    @classmethod
+    def from_runs(
+        cls,
+        runs: list[tuple[NDArray[np.int64], NDArray[np.int32] | None]],
+        *,
+        with_ids: bool = True,
+    ) -> Postings:
+        """Postings from sorted runs saved by :meth:`runs` (each run's keys in order)."""
+        out = cls(with_ids=with_ids)
+        for keys, ids in runs:
+            if len(keys) > 1 and bool((keys[1:] < keys[:-1]).any()):
+                raise ValueError("postings run keys are not sorted")
+            if with_ids and (ids is None or len(ids) != len(keys)):
+                raise ValueError("postings run ids do not match its keys")
+            out._runs.append(
+                _Run(
+                    keys.astype(np.int64, copy=False),
+                    ids.astype(np.int32, copy=False) if with_ids and ids is not None else None,
+                    ordered=True,
+                )
+            )
+        out._compact()
+        return out
+
     def _compact(self) -> None:
         """Merge runs, smallest first, while the merged run is at least half the size of the
         next: each run is then more than twice the size of the one before, so there are at

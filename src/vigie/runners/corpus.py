@@ -68,6 +68,8 @@ def rebuild_corpus(
         report.articles += len(batch)
         if progress:
             progress(report.articles)
+    if copy_step is not None:
+        copy_step.finish()
     if story_step is not None:
         story_step.finish()
     counts = store.corpus_counts()

@@ -39,6 +39,8 @@ class IngestReport:
     recleaned: int = 0
     actors: int | None = None
     copies: int = 0
+    #: how the copy index was loaded and whether it was saved (when copies were matched)
+    copy_index: dict[str, Any] | None = None
     stories: int = 0
     stored_ids: list[str] = field(default_factory=list)
 
@@ -64,6 +66,7 @@ class IngestReport:
             "recleaned": self.recleaned,
             "actors": self.actors,
             "copies": self.copies,
+            "copy_index": self.copy_index,
             "stories": self.stories,
             "failures": [f.to_dict() for f in self.failures],
         }
@@ -172,6 +175,9 @@ def ingest(
                         state["options"] = _with_furniture(options, store.furniture())
                 if progress:
                     progress(report.seen)
+        if copy_step is not None:
+            saved = copy_step.finish()
+            report.copy_index = copy_step.index_load.to_dict(saved) if copy_step.used else None
         if options.clean.learn_from_corpus:
             _learn(store, options)
             report.furniture_learned, report.recleaned = relearn_furniture(

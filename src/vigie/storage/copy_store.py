@@ -19,15 +19,39 @@ class CopyStore:
     conn: sqlite3.Connection
 
     # -- copies -----------------------------------------------------------------------------
-    def fingerprint_rows(self) -> Iterator[tuple[str, bytes, str | None, str | None, str | None]]:
+    def fingerprint_rows(
+        self, after: int = 0
+    ) -> Iterator[tuple[str, bytes, str | None, str | None, str | None]]:
         """``(article_id, fingerprint bytes, published, language, outlet)`` of every article
-        that has a fingerprint."""
+        that has a fingerprint, in the order they were stored (``after``: only those stored
+        after the article of that row number; see :meth:`fingerprint_extent`)."""
         for r in self.conn.execute(
             "SELECT a.article_id, f.fp, x.published, x.language, x.outlet FROM fingerprints f"
             " JOIN articles a ON a.rowid = f.article_rowid"
-            " JOIN article_facets x ON x.rowid = f.article_rowid ORDER BY f.article_rowid"
+            " JOIN article_facets x ON x.rowid = f.article_rowid"
+            " WHERE f.article_rowid > ? ORDER BY f.article_rowid",
+            (after,),
         ):
             yield r[0], bytes(r[1]), r[2], r[3], r[4]
+
+    def fingerprint_extent(self) -> tuple[int, int]:
+        """``(how many, row number of the last)`` of the rows :meth:`fingerprint_rows` gives."""
+        n, last = self.conn.execute(
+            "SELECT count(*), coalesce(max(f.article_rowid), 0) FROM fingerprints f"
+            " JOIN articles a ON a.rowid = f.article_rowid"
+            " JOIN article_facets x ON x.rowid = f.article_rowid"
+        ).fetchone()
+        return int(n), int(last)
+
+    def copy_index_stamp(self) -> tuple[str, int]:
+        """``(store id, generation)``: the generation grows whenever a stored fingerprint, or
+        the date, language or outlet it is indexed with, is removed or changed (migration 8),
+        so a copy index saved at one generation holds the first rows of
+        :meth:`fingerprint_rows` as long as the stamp is the same."""
+        store_id, generation = self.conn.execute(
+            "SELECT store_id, generation FROM copy_index_state WHERE id = 1"
+        ).fetchone()
+        return str(store_id), int(generation)
 
     def save_copies(self, relations: Iterable[dict[str, Any]]) -> int:
         """Store copy relations (``CopyRelation.to_dict()``), one row per pair (replacing

@@ -457,3 +457,41 @@ MIGRATIONS.append(
     CREATE INDEX stories_recent ON stories(last_seen DESC, story_id, n_articles);
     """
 )
+
+MIGRATIONS.append(
+    # 8: what tells whether a saved copy index (a file beside the store, see
+    # ``vigie.runners.copies``) still holds what the fingerprints table holds: an id of this
+    # store and a generation that grows whenever a stored fingerprint, or the date, language or
+    # outlet it is indexed with, is removed or changed. Fingerprints added after the last one
+    # (a new article) keep the generation: a saved index is then brought up to date by adding
+    # them.
+    """
+    CREATE TABLE copy_index_state (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        store_id   TEXT NOT NULL,
+        generation INTEGER NOT NULL
+    );
+    INSERT INTO copy_index_state(id, store_id, generation) VALUES (1, lower(hex(randomblob(8))), 0);
+
+    CREATE TRIGGER copy_index_fp_bi BEFORE INSERT ON fingerprints
+    WHEN new.article_rowid <= (SELECT coalesce(max(article_rowid), 0) FROM fingerprints) BEGIN
+        UPDATE copy_index_state SET generation = generation + 1;
+    END;
+    CREATE TRIGGER copy_index_fp_au AFTER UPDATE ON fingerprints BEGIN
+        UPDATE copy_index_state SET generation = generation + 1;
+    END;
+    CREATE TRIGGER copy_index_fp_ad AFTER DELETE ON fingerprints BEGIN
+        UPDATE copy_index_state SET generation = generation + 1;
+    END;
+    CREATE TRIGGER copy_index_article_au AFTER UPDATE OF outlet, language, published ON articles
+    WHEN (old.outlet IS NOT new.outlet OR old.language IS NOT new.language
+          OR old.published IS NOT new.published)
+         AND EXISTS (SELECT 1 FROM fingerprints WHERE article_rowid = new.rowid) BEGIN
+        UPDATE copy_index_state SET generation = generation + 1;
+    END;
+    CREATE TRIGGER copy_index_article_ad AFTER DELETE ON articles
+    WHEN EXISTS (SELECT 1 FROM fingerprints WHERE article_rowid = old.rowid) BEGIN
+        UPDATE copy_index_state SET generation = generation + 1;
+    END;
+    """
+)
