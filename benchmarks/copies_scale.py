@@ -29,6 +29,16 @@ start of a run, the peak memory (VmHWM) of each ingest run and of the timing pro
 throughput of each chunk's ingest.
 
 ``--db`` keeps the store (default: a temporary directory, deleted at the end).
+
+**incremental** is what a monitoring run pays: ``--items`` new articles (edited copies of
+corpus items, under new URLs and another outlet) ingested into an existing store (``--db``,
+e.g. one kept by ``scale --db``), each run in a fresh process, alternately with the copy index
+built from the stored fingerprints (``[copies] index_file = false``) and read back from the
+file beside the store (written first if missing). Printed per run: wall seconds, how the index
+was made and in how long, relations found; then the medians. It adds the new articles to the
+store.
+
+    .venv/bin/python benchmarks/copies_scale.py incremental --db STORE --items 200 --repeat 3
 """
 
 from __future__ import annotations
@@ -301,7 +311,101 @@ def scale(args: argparse.Namespace) -> None:
         shutil.rmtree(tmp, ignore_errors=True)  # the store too, unless --db put it elsewhere
 
 
+def write_relayed(path: Path, items: int, tag: str) -> int:
+    """``items`` corpus items (every 997th) as edited copies under new URLs: a relay outlet
+    republishing them a day later with a word changed in each paragraph."""
+    n = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, path.open("w") as dst:
+        for i, line in enumerate(src):
+            if i % 997:
+                continue
+            item = json.loads(line)
+            text = "\n".join(
+                p.replace(" le ", " ce ", 1) for p in str(item.get("text") or "").split("\n")
+            )
+            item.update(
+                url=f"https://relay.example/{tag}/{i}",
+                outlet="Relay Example",
+                text=text,
+                published=str(item.get("published") or "")[:10] + "T23:59:00Z",
+            )
+            dst.write(json.dumps(item, ensure_ascii=False) + "\n")
+            n += 1
+            if n >= items:
+                break
+    return n
+
+
+def incremental_once(src: Path, db: Path, index_file: bool, workers: int) -> dict[str, Any]:
+    from vigie.runners.ingest import ingest
+    from vigie.storage.sqlite import SQLiteStore
+
+    opts = options("core", True, workers)
+    opts.copies.index_file = index_file
+    with SQLiteStore(db) as store:
+        t0 = time.perf_counter()
+        report = ingest([str(src)], store, opts)
+        wall = time.perf_counter() - t0
+    info = report.copy_index or {}
+    return {
+        "index_file": index_file,
+        "stored": report.added + report.versions,
+        "wall_s": round(wall, 2),
+        "index_source": info.get("source"),
+        "index_articles": info.get("articles"),
+        "index_load_s": info.get("seconds"),
+        "index_saved": info.get("saved"),
+        "relations": report.copies,
+        "peak_rss_main_mb": peak_rss_mb(),
+    }
+
+
+def incremental(args: argparse.Namespace) -> None:
+    db = Path(args.db)
+    if not db.exists():
+        sys.exit(f"{db}: no such store (build one with `scale --db {db}`)")
+    tmp = Path(tempfile.mkdtemp(prefix="vigie-copies-inc-", dir=args.tmp))
+    runs: list[dict[str, Any]] = []
+    try:
+        stamp = int(time.time())
+        for r in range(args.repeat):
+            for index_file in (False, True) if r % 2 == 0 else (True, False):
+                src = tmp / "new.jsonl"
+                write_relayed(src, args.items, f"{stamp}-{r}-{int(index_file)}")
+                mode = "file" if index_file else "nofile"
+                run = _run_json("_inc", str(src), str(db), mode, str(args.workers))
+                print(json.dumps({"repeat": r, **run}), flush=True)
+                runs.append(run)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def med(index_file: bool, key: str) -> float:
+        vals = [x[key] for x in runs if x["index_file"] is index_file and x[key] is not None]
+        return round(statistics.median(vals), 2) if vals else float("nan")
+
+    print(
+        json.dumps(
+            {
+                "items": args.items,
+                "repeats": args.repeat,
+                "median_wall_s_built": med(False, "wall_s"),
+                "median_wall_s_file": med(True, "wall_s"),
+                "median_index_load_s_built": med(False, "index_load_s"),
+                "median_index_load_s_file": med(True, "index_load_s"),
+                "index_file_mb": round(db.with_name(db.name + ".copy-index").stat().st_size / 1e6)
+                if db.with_name(db.name + ".copy-index").exists()
+                else None,
+            },
+            indent=2,
+        )
+    )
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_inc":
+        src, db, mode, workers = sys.argv[2:6]
+        print(json.dumps(incremental_once(Path(src), Path(db), mode == "file", int(workers))))
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "_one":
         src, db, pipeline, mode, workers = sys.argv[2:7]
         print(json.dumps(ingest_once(Path(src), Path(db), pipeline, mode == "on", int(workers))))
@@ -325,9 +429,17 @@ def main() -> None:
     sc.add_argument("--workers", type=int, default=2)
     sc.add_argument("--db", default="", help="store to build and keep (default: temporary)")
     sc.add_argument("--tmp", default=None, help="directory for temporary files")
+    inc = sub.add_parser("incremental", help="a small ingest into a large store")
+    inc.add_argument("--db", required=True, help="an existing store with fingerprints")
+    inc.add_argument("--items", type=int, default=200, help="new articles a run")
+    inc.add_argument("--repeat", type=int, default=3, help="runs of each mode")
+    inc.add_argument("--workers", type=int, default=2)
+    inc.add_argument("--tmp", default=None, help="directory for temporary files")
     args = ap.parse_args()
     if args.command == "throughput":
         throughput(args)
+    elif args.command == "incremental":
+        incremental(args)
     else:
         scale(args)
 
