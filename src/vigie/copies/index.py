@@ -20,10 +20,9 @@ about 2.5 kB an article (600 MB for the 236k articles of fr-tv-news).
 Persisting: the index holds nothing that is not in the fingerprints. The store keeps, per
 article, ``article_key``, the fingerprint (``Fingerprint.to_bytes()``) and the
 :class:`IndexMeta` fields (published, language, outlet); :meth:`CopyIndex.bulk_load` rebuilds
-the index from those rows (236k articles in about 12 s). A store that wants the candidate
-search in SQL instead can write :func:`index_rows` for each article into a table
-``copy_keys(kind, key, article_key)`` indexed on ``(kind, key)`` and apply the same rule as
-:meth:`CopyIndex.candidates` (one shared band, or two shared anchors, or the same text hash).
+the index from those rows (236k articles in about 12 s), and
+:mod:`vigie.copies.index_state` gives the whole index as arrays and back (the ingest runner
+keeps them in a file beside the store between runs: read back in under a second).
 """
 
 from __future__ import annotations

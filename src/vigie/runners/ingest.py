@@ -153,6 +153,8 @@ def ingest(
                         continue
                     report.stage_errors += sum(1 for e in a.errors if e.error != "note")
                     keep.append(a)
+                if copy_step is not None:
+                    _read_fingerprints(keep)
                 new_articles = []
                 for a, outcome in zip(keep, store.write_articles(keep, run_id), strict=True):
                     if outcome.status != "unchanged":
@@ -193,6 +195,21 @@ def ingest(
     finally:
         store.finish_run(run_id, report.counts(), [f.to_dict() for f in report.failures])
     return report
+
+
+def _read_fingerprints(articles: Sequence[Article]) -> None:
+    """Turn the fingerprints stage's JSON-safe dicts into :class:`Fingerprint` objects once,
+    for the store and the copies step to share (each would otherwise decode it again)."""
+    from vigie.copies import Fingerprint
+
+    for a in articles:
+        fp = a.results.get("fingerprint")
+        if isinstance(fp, dict):
+            try:
+                a.results["fingerprint"] = Fingerprint.from_dict(fp)
+            except (KeyError, TypeError, ValueError) as exc:
+                a.add_error("fingerprints", exc)
+                del a.results["fingerprint"]
 
 
 def _analyses(names: Sequence[str]) -> bool:

@@ -524,13 +524,16 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
             if rows:
                 self.conn.executemany(_DERIVED_SQL[table], [(rowid, *r) for r in rows])
         fp = a.results.get("fingerprint")
-        if isinstance(fp, dict):
+        if fp is not None:
             from vigie.copies import Fingerprint
 
-            self.conn.execute(
-                "INSERT OR REPLACE INTO fingerprints(article_rowid, fp) VALUES (?, ?)",
-                (rowid, Fingerprint.from_dict(fp).to_bytes()),
-            )
+            if isinstance(fp, dict):
+                fp = Fingerprint.from_dict(fp)
+            if isinstance(fp, Fingerprint):
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO fingerprints(article_rowid, fp) VALUES (?, ?)",
+                    (rowid, fp.to_bytes()),
+                )
 
     def _count_lines(self, a: Article) -> None:
         lines = a.meta.get("_candidate_lines")
