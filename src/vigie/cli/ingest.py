@@ -95,6 +95,7 @@ def ingest_cmd(
                 if report.recleaned
                 else ""
             )
+            + (f", {report.copies} copy relations" if report.copies else "")
         )
         for f in report.failures:
             click.echo(f"failed: {f.input}: {f.problem}", err=True)
