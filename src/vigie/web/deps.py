@@ -1,5 +1,6 @@
-"""Dependencies shared by the routes: a read-only store per request, the article filters and
-the paging parameters, each as an ``Annotated`` type.
+"""Dependencies shared by the routes: a read-only store per request, the article filters (with
+or without the facet filters of a search), the quotation filters and the paging parameters,
+each as an ``Annotated`` type.
 
 The web process never writes: every request opens the store read-only (SQLite ``mode=ro``) and
 closes it when the response is sent.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Annotated
 
@@ -30,11 +32,13 @@ __all__ = [
     "Limit",
     "Offset",
     "QuoteFilterParams",
+    "SearchFilters",
     "Store",
     "get_cache",
     "get_filters",
     "get_options",
     "get_quote_filters",
+    "get_search_filters",
     "get_store",
     "open_store",
     "parse_date",
@@ -120,6 +124,48 @@ def get_filters(
     )
 
 
+def _yes_no(value: str | None) -> bool | None:
+    return None if not value else value == "yes"
+
+
+def get_search_filters(
+    filters: Annotated[ArticleFilters, Depends(get_filters)],
+    actor: Annotated[
+        str | None,
+        Query(max_length=200, description="Actor id (e.g. per:emmanuel-macron) quoted or named."),
+    ] = None,
+    story: Annotated[
+        str | None, Query(max_length=200, description="Story id: articles of that story.")
+    ] = None,
+    has_quotes: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(yes|no)?$",
+            description="yes: articles with at least one quotation; no: without any.",
+        ),
+    ] = None,
+    is_copy: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(yes|no)?$",
+            description="yes: articles that are copies (the copy side of a relation whose "
+            "direction is known, or either side of a verbatim or near-verbatim relation "
+            "whose direction is not); no: the others.",
+        ),
+    ] = None,
+) -> ArticleFilters:
+    """The article filters of a search, an export or a quotation list: outlet, language and
+    dates, and the facet filters (actor, story, has_quotes, is_copy); empty form fields count
+    as absent."""
+    return replace(
+        filters,
+        actor=(actor or "").strip() or None,
+        story=(story or "").strip() or None,
+        has_quotes=_yes_no(has_quotes),
+        is_copy=_yes_no(is_copy),
+    )
+
+
 def get_cache(request: Request) -> StoreCache:
     """The app's cache of whole-store counts (see :mod:`vigie.web.cache`)."""
     cache: StoreCache = request.app.state.cache
@@ -130,12 +176,13 @@ Store = Annotated[SQLiteStore, Depends(get_store)]
 Cache = Annotated[StoreCache, Depends(get_cache)]
 AppOptions = Annotated[Options, Depends(get_options)]
 Filters = Annotated[ArticleFilters, Depends(get_filters)]
+SearchFilters = Annotated[ArticleFilters, Depends(get_search_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page (1–{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
 
 
 def get_quote_filters(
-    articles: Annotated[ArticleFilters, Depends(get_filters)],
+    articles: SearchFilters,
     speaker: Annotated[
         str | None,
         Query(max_length=200, description="Speaker name contains this (accents, case ignored)."),
@@ -153,7 +200,8 @@ def get_quote_filters(
         ),
     ] = None,
 ) -> QuoteFilters:
-    """The quotation filters of a request (the article filters plus speaker, via, type)."""
+    """The quotation filters of a request: those of the articles quoted from (outlet, language,
+    dates, actor, story, has_quotes, is_copy) plus speaker, via and type."""
     return QuoteFilters(
         speaker=(speaker or "").strip() or None,
         via=(via or "").strip() or None,
@@ -163,10 +211,10 @@ def get_quote_filters(
 
 
 def quote_filters_shown(filters: QuoteFilters) -> dict[str, str]:
-    """The filters in force, by name, as pages and JSON twins show them."""
+    """The filters in force, by name, as pages and JSON twins show them (``has_quotes`` and
+    ``is_copy``: yes or no)."""
     shown = {"speaker": filters.speaker, "via": filters.via, "type": filters.type}
-    shown |= vars(filters.articles)
-    return {k: v for k, v in shown.items() if v}
+    return {k: v for k, v in shown.items() if v} | filters.articles.shown()
 
 
 QuoteFilterParams = Annotated[QuoteFilters, Depends(get_quote_filters)]

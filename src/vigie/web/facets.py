@@ -1,16 +1,17 @@
 """The facets of a search: the filters they set beyond outlet, language and dates (actor,
-story, has-quotes, is-copy), as a request dependency, and the counts per facet value (one
-store statement), with the names of the actors and the labels of the stories counted."""
+story, has-quotes, is-copy) and the counts per facet value (one store statement), with the
+names of the actors and the labels of the stories counted.
+
+The request dependency of those filters (:func:`get_search_filters`, :data:`SearchFilters`)
+lives in :mod:`vigie.web.deps`, where the quotation filters use it too; it is re-exported
+here."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Annotated, Any
-
-from fastapi import Depends, Query
+from typing import Any
 
 from vigie.storage.sqlite import ArticleFilters, SQLiteStore
-from vigie.web.deps import get_filters
+from vigie.web.deps import SearchFilters, get_search_filters
 
 __all__ = [
     "FACET_PARAMS",
@@ -25,50 +26,6 @@ __all__ = [
 MAX_FACET_VALUES = 12
 #: the query parameters of the facet filters (beyond outlet, lang, since, until)
 FACET_PARAMS = ("actor", "story", "has_quotes", "is_copy")
-
-
-def _yes_no(value: str | None) -> bool | None:
-    return None if not value else value == "yes"
-
-
-def get_search_filters(
-    filters: Annotated[ArticleFilters, Depends(get_filters)],
-    actor: Annotated[
-        str | None,
-        Query(max_length=200, description="Actor id (e.g. per:emmanuel-macron) quoted or named."),
-    ] = None,
-    story: Annotated[
-        str | None, Query(max_length=200, description="Story id: articles of that story.")
-    ] = None,
-    has_quotes: Annotated[
-        str | None,
-        Query(
-            pattern=r"^(yes|no)?$",
-            description="yes: articles with at least one quotation; no: without any.",
-        ),
-    ] = None,
-    is_copy: Annotated[
-        str | None,
-        Query(
-            pattern=r"^(yes|no)?$",
-            description="yes: articles that are copies (the copy side of a relation whose "
-            "direction is known, or either side of a verbatim or near-verbatim relation "
-            "whose direction is not); no: the others.",
-        ),
-    ] = None,
-) -> ArticleFilters:
-    """The article filters of a search or an article export: outlet, language and dates, and
-    the facet filters; empty form fields count as absent."""
-    return replace(
-        filters,
-        actor=(actor or "").strip() or None,
-        story=(story or "").strip() or None,
-        has_quotes=_yes_no(has_quotes),
-        is_copy=_yes_no(is_copy),
-    )
-
-
-SearchFilters = Annotated[ArticleFilters, Depends(get_search_filters)]
 
 
 def search_facets(store: SQLiteStore, query: str, filters: ArticleFilters) -> dict[str, Any]:

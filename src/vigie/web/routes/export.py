@@ -1,10 +1,14 @@
-"""Exports, streamed one record at a time with the filters of the pages they are linked from:
+"""Exports, streamed one record at a time with the filters of the pages they are linked from.
 
-* ``/export/articles.jsonl|csv`` — article records (``vigie export articles``), also filtered
-  by actor, story, has_quotes and is_copy as the search page is;
+Every export takes the article filters of the search page: ``outlet``, ``lang``, ``since``,
+``until`` and the facet filters ``actor``, ``story``, ``has_quotes`` and ``is_copy`` (a
+quotation, cited source or dated statement is kept when its article matches them):
+
+* ``/export/articles.jsonl|csv`` — article records (``vigie export articles``);
 * ``/export/quotes.jsonl|csv`` — quotations in the format of ``specs/quotes.md``
   (``vigie export quotes``), also filtered by speaker, via and type;
-* ``/export/citations.jsonl|csv`` — cited sources (``vigie export citations``);
+* ``/export/citations.jsonl|csv`` — cited sources (``vigie export citations``), also by
+  ``source``;
 * ``/export/events.jsonl|csv`` — dated statements (``vigie export events``).
 
 ``since``/``until`` are publication dates everywhere; events also take ``event_since`` and
@@ -13,17 +17,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
 from vigie import queries
-from vigie.storage.sqlite import QuoteFilters
-from vigie.web.deps import Filters, QuoteFilterParams, parse_date
+from vigie.storage.sqlite import ArticleFilters, QuoteFilters
+from vigie.web.deps import QuoteFilterParams, SearchFilters, parse_date
 from vigie.web.downloads import Records, download_doc, stream_download
-from vigie.web.facets import SearchFilters
 
 __all__ = ["router"]
 
@@ -32,7 +35,7 @@ router = APIRouter(tags=["export"])
 # -- articles ------------------------------------------------------------------------------
 
 
-def _articles(filters: Any) -> Records:
+def _articles(filters: ArticleFilters) -> Records:
     return lambda store: queries.export_articles(store, filters)
 
 
@@ -105,7 +108,7 @@ Source = Annotated[
 ]
 
 
-def _citations(filters: Any, source: str | None) -> Records:
+def _citations(filters: ArticleFilters, source: str | None) -> Records:
     src = (source or "").strip() or None
     return lambda store: queries.export_citations(store, src, filters)
 
@@ -117,9 +120,10 @@ def _citations(filters: Any, source: str | None) -> Records:
     summary="Export cited sources as JSON lines",
 )
 def export_citations_jsonl(
-    request: Request, filters: Filters, source: Source = None
+    request: Request, filters: SearchFilters, source: Source = None
 ) -> StreamingResponse:
-    """Every mention of an outlet or agency used as a source ("selon Tass")."""
+    """Every mention of an outlet or agency used as a source ("selon Tass"), in the articles
+    matching the filters (those of the search page)."""
     return stream_download(
         request,
         _citations(filters, source),
@@ -136,7 +140,7 @@ def export_citations_jsonl(
     summary="Export cited sources as CSV",
 )
 def export_citations_csv(
-    request: Request, filters: Filters, source: Source = None
+    request: Request, filters: SearchFilters, source: Source = None
 ) -> StreamingResponse:
     """Every mention of an outlet or agency used as a source, one CSV row each."""
     return stream_download(
@@ -154,7 +158,7 @@ EventUntil = Annotated[
 ]
 
 
-def _events(filters: Any, event_since: str | None, event_until: str | None) -> Records:
+def _events(filters: ArticleFilters, event_since: str | None, event_until: str | None) -> Records:
     since = parse_date("event_since", event_since)
     until = parse_date("event_until", event_until)
     return lambda store: queries.export_events(store, filters, since=since, until=until)
@@ -168,11 +172,12 @@ def _events(filters: Any, event_since: str | None, event_until: str | None) -> R
 )
 def export_events_jsonl(
     request: Request,
-    filters: Filters,
+    filters: SearchFilters,
     event_since: EventSince = None,
     event_until: EventUntil = None,
 ) -> StreamingResponse:
-    """Every dated statement ("Le 26 janvier, … ont remis …"), by the date it is about."""
+    """Every dated statement ("Le 26 janvier, … ont remis …") in the articles matching the
+    filters (those of the search page), by the date it is about."""
     records = _events(filters, event_since, event_until)
     return stream_download(request, records, queries.EVENT_EXPORT_FIELDS, "jsonl", "events")
 
@@ -185,7 +190,7 @@ def export_events_jsonl(
 )
 def export_events_csv(
     request: Request,
-    filters: Filters,
+    filters: SearchFilters,
     event_since: EventSince = None,
     event_until: EventUntil = None,
 ) -> StreamingResponse:

@@ -1,5 +1,9 @@
 """``/quotes`` (who said what, filtered and paged) and ``/speakers`` (who is quoted most).
 
+Both take the quotation filters (speaker, via, type) and the article filters of the search
+page (outlet, lang, since, until, actor, story, has_quotes, is_copy), which their export
+links carry over.
+
 A quotation links to its highlight in its article (``/articles/{id}#q-{index}``); its speaker
 to the page of the actor it is (``/actors/{id}``) when the store knows it, else to the
 quotations filtered by that name. On ``/speakers`` a name goes through ``/actors/lookup``,
@@ -26,6 +30,7 @@ from vigie.web.deps import (
     Store,
     quote_filters_shown,
 )
+from vigie.web.facets import FACET_PARAMS, filter_labels
 from vigie.web.models import QuotesPage, SpeakersPage, json_responses, page_responses
 from vigie.web.negotiate import query_string
 from vigie.web.rendering import respond
@@ -34,9 +39,10 @@ __all__ = ["EXPORT_PARAMS", "router"]
 
 router = APIRouter(tags=["quotes"])
 
+#: the query parameters of the article filters (every export takes them)
+ARTICLE_PARAMS = ("outlet", "lang", "since", "until", *FACET_PARAMS)
 #: the query parameters the export links carry over from these pages
-EXPORT_PARAMS = ("speaker", "via", "type", "outlet", "lang", "since", "until")
-ARTICLE_PARAMS = ("outlet", "lang", "since", "until")
+EXPORT_PARAMS = ("speaker", "via", "type", *ARTICLE_PARAMS)
 
 SpeakerLimit = Annotated[int, Query(ge=1, le=500, description="Speakers to list (1–500).")]
 
@@ -60,7 +66,7 @@ def speakers_data(store: SQLiteStore, filters: QuoteFilters, limit: int) -> dict
     }
 
 
-def _extra(request: Request) -> dict[str, Any]:
+def _extra(request: Request, store: SQLiteStore, filters: QuoteFilters) -> dict[str, Any]:
     params = dict(request.query_params)
     kept = {k: v for k, v in params.items() if k in EXPORT_PARAMS}
 
@@ -74,6 +80,7 @@ def _extra(request: Request) -> dict[str, Any]:
         "export_query": query_string(kept),
         "article_query": query_string({k: v for k, v in kept.items() if k in ARTICLE_PARAMS}),
         "quote_query_for": quote_query_for,
+        "filter_labels": filter_labels(store, filters.articles),
     }
 
 
@@ -108,7 +115,7 @@ def quotes_page(
     data = quotes_data(store, filters, limit, offset)
     # names of the actors of quotations with several speakers ("A et B")
     several = [i for q in data["quotes"] if len(q["actor_ids"]) > 1 for i in q["actor_ids"]]
-    extra = _extra(request) | {
+    extra = _extra(request, store, filters) | {
         "actor_names": {k: v["name"] for k, v in actor_refs(store, several).items()}
     }
     return respond(request, "quotes.html", data, QuotesPage, section="quotes", extra=extra)
@@ -139,5 +146,10 @@ def speakers_page(
     """Who is quoted most (JSON with ``Accept: application/json``)."""
     data = speakers_data(store, filters, limit)
     return respond(
-        request, "speakers.html", data, SpeakersPage, section="speakers", extra=_extra(request)
+        request,
+        "speakers.html",
+        data,
+        SpeakersPage,
+        section="speakers",
+        extra=_extra(request, store, filters),
     )
