@@ -253,7 +253,7 @@ def test_page_with_filters_shows_chips_and_keeps_them_in_exports(facet_site: Fac
     assert hidden == {"actor": actor["value"], "is_copy": "no"}
     clear = next(h for h, text in anchors if text == "clear filters")
     assert parse_qs(urlsplit(clear).query) == {"q": [WIDE]}
-    # the article export links carry every filter, the others the outlet/language/dates
+    # every export link carries every filter
     exports = {h for h, _ in anchors if h.startswith("/export/")}
     csv_link = next(h for h in exports if h.startswith("/export/articles.csv"))
     assert parse_qs(urlsplit(csv_link).query) == {
@@ -261,9 +261,14 @@ def test_page_with_filters_shows_chips_and_keeps_them_in_exports(facet_site: Fac
         "is_copy": ["no"],
         "lang": ["fr"],
     }
-    quotes_link = next(h for h in exports if h.startswith("/export/quotes.csv"))
-    assert parse_qs(urlsplit(quotes_link).query) == {"lang": ["fr"]}
-    assert "follow the outlet, language and date filters only" in html
+    for kind in ("quotes", "citations", "events"):
+        link = next(h for h in exports if h.startswith(f"/export/{kind}.csv"))
+        assert parse_qs(urlsplit(link).query) == {
+            "actor": [actor["value"]],
+            "is_copy": ["no"],
+            "lang": ["fr"],
+        }
+    assert "follow the outlet, language and date filters only" not in html
     # and the export gives the articles of those filters (all of them, not only the words)
     rows = list(csv.DictReader(io.StringIO(facet_site.get(csv_link).text)))
     expected = facet_site.article_ids(

@@ -119,7 +119,6 @@ def search_page(
         "chart": None,
         "filter_labels": filter_labels(store, filters),
         "export_query": query_string({k: v for k, v in params.items() if k in EXPORT_FILTERS}),
-        "base_export_query": query_string({k: v for k, v in params.items() if k in BASE_FILTERS}),
     }
     if not q.strip() and not wants_json(request):
         return render(request, "search.html", {"data": None, **extra}, section="search")
