@@ -173,7 +173,10 @@ def export_events_cmd(
     has_quotes: bool | None,
     is_copy: bool | None,
 ) -> None:
-    """One line per dated statement ("Le 26 janvier, … ont remis …"), by date."""
+    """One line per dated statement ("Le 26 janvier, … ont remis …"), by date.
+
+    Here --since and --until are the dates the statements are about, not publication dates.
+    """
     filters = _article_filters(outlet, language, None, None, (actor, story, has_quotes, is_copy))
     with ctx.open_store(readonly=True) as store:
         emit_records(
