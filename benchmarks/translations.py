@@ -73,9 +73,11 @@ LANG_ORDER = ("en", "fr", "ru", "de", "es", "it", "pt", "nl", "pl", "ja", "ko", 
 FAQ_LANGS = ("de", "fr", "it", "ja", "ko", "nl", "pt", "ru", "zh-cn")
 #: the HTML documents of debian-history cut into units (``index`` is the title page)
 HISTORY_DOCS = ("intro", "leaders", "releases", "detailed", "manifesto")
+#: language pairs shown on their own (the others are shown together)
+MAIN_PAIRS = ("en-fr", "en-ru", "fr-ru")
 #: hours between two languages' publication of the same unit (English first)
 LAG_HOURS = 6
-START = datetime(2024, 3, 4, 6, 0, tzinfo=UTC)
+START = datetime(2024, 3, 4, 6, 7, tzinfo=UTC)  # never midnight (read as a date alone)
 
 _WS = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -702,8 +704,11 @@ def score(
     groups: dict[str, Counter[str]] = defaultdict(Counter)
 
     def bump(lp: str, src: str, what: str, n: int = 1) -> None:
-        for g in ("all", f"source {src}", f"pair {lp}"):
+        main = lp if lp in MAIN_PAIRS else "others"
+        for g in ("all", f"source {src}", f"pair {lp}", f"{src} {main}"):
             groups[g][what] += n
+        if main == "others":
+            groups["pair others"][what] += n
 
     for pair, c in gold.items():
         bump(c.langs, c.source, "gold")
@@ -872,8 +877,15 @@ def print_report(res: dict[str, Any]) -> None:
             f"{r['direction_correct']:>4}/{r['direction_known']:<5}"
         )
 
-    pairs = sorted((k for k in sc if k.startswith("pair ")), key=lambda k: (-sc[k]["gold"], k))
-    names = ["all", *sorted(k for k in sc if k.startswith("source ")), *pairs]
+    sources = sorted(k.split()[1] for k in sc if k.startswith("source "))
+    mains = [*MAIN_PAIRS, "others"]
+    names = [
+        "all",
+        *(f"source {s}" for s in sources),
+        *(f"pair {p}" for p in mains),
+        *(f"{s} {p}" for s in sources for p in mains),
+    ]
+    names = [n for n in names if n in sc]
     for n in names:
         line(n)
     s = res["scores"]
@@ -886,13 +898,15 @@ def print_report(res: dict[str, Any]) -> None:
     print(
         f"gold pairs that were candidates: {res['candidates']['gold_candidates']}/"
         f"{res['candidates']['gold']}; candidates per article: "
-        f"{res['candidates']['per_article']}"
+        f"{res['candidates']['per_article']}; pairs of different units in two languages "
+        f"compared by the classifier (all rejected unless counted as FP above): "
+        f"{res['candidates']['negatives_classified']}"
     )
     print("missed gold pairs by first failing check:")
     for reason, n in res["misses_by_reason"].items():
         print(f"  {n:5d}  {reason}")
-    for lp, reasons in res["misses_by_pair"].items():
-        print(f"  {lp}: {reasons}")
+    for src, reasons in res["misses_by_source"].items():
+        print(f"  {src}: {reasons}")
     for f in s["false_positive_examples"]:
         print(
             f"  false positive: {f['a']} ~ {f['b']} score {f['score']} {f['confidence']}"
@@ -960,8 +974,19 @@ def main(argv: list[str] | None = None) -> None:
     aid = stored.article_id
     gold_pairs = [(c.a, c.b) for c in checks if c.kept and c.a in aid and c.b in aid]
     cand_pairs = {frozenset((k, c)) for k, cs in rep.candidates.items() for c in cs}
+    # the negatives the classifier saw: pairs of other units in two languages it compared
+    by_uid_lang = {aid[u.key]: u for u in units if u.key in aid}
+    same_id = {frozenset((aid[c.a], aid[c.b])) for c in checks if c.a in aid and c.b in aid}
+    negatives_seen: Counter[str] = Counter()
+    for pair in cand_pairs - same_id:
+        ua, ub = (by_uid_lang.get(k) for k in pair)
+        if ua is None or ub is None or ua.lang == ub.lang:
+            continue
+        same_doc = (ua.source, ua.doc) == (ub.source, ub.doc)
+        negatives_seen["same document" if same_doc else "other document"] += 1
     reasons: Counter[str] = Counter()
     by_pair: dict[str, Counter[str]] = defaultdict(Counter)
+    by_source: dict[str, Counter[str]] = defaultdict(Counter)
     for ka, kb in scores.pop("missed"):
         why = first_failure(
             rep.docs[aid[ka]], rep.docs[aid[kb]], rep.candidates, rep.index, opts.copies.window_days
@@ -969,6 +994,7 @@ def main(argv: list[str] | None = None) -> None:
         reasons[why] += 1
         a, b = sorted((ka, kb), key=lambda k: published[k])
         by_pair[f"{a.rsplit('@', 1)[1]}-{b.rsplit('@', 1)[1]}"][why] += 1
+        by_source[a.split("/", 1)[0]][why] += 1
     stored_set = {
         (frozenset((r["original_article_id"], r["copy_article_id"])), r["kind"])
         for r in stored.relations
@@ -1003,12 +1029,14 @@ def main(argv: list[str] | None = None) -> None:
             "gold_candidates": sum(
                 1 for ka, kb in gold_pairs if frozenset((aid[ka], aid[kb])) in cand_pairs
             ),
+            "negatives_classified": dict(negatives_seen),
             "per_article": round(
                 sum(len(c) for c in rep.candidates.values()) / max(1, len(rep.candidates)), 2
             ),
         },
         "replay_matches_store": stored_set == rep.relations,
         "misses_by_reason": dict(reasons.most_common()),
+        "misses_by_source": {k: dict(v.most_common()) for k, v in sorted(by_source.items())},
         "misses_by_pair": {k: dict(v.most_common()) for k, v in sorted(by_pair.items())},
         "relations_sha1": relations_digest(stored),
     }
