@@ -12,31 +12,42 @@ question). They are fetched with ``apt-get download`` into ``--cache`` (default
 
 1. **Units.** Each HTML document is cut at its headings (h1 to h4): every section, without its
    sub-sections, is one article titled by its heading; a dedication is one article. The text is
-   read with the standard library's ``html.parser`` (page navigation, tables of contents and
-   footnotes left out; one paragraph a line; hard-wrapped plain text re-flowed). Units under
-   ``--min-chars`` (300) characters are dropped.
+   read with the standard library's ``html.parser``: one paragraph a line; page navigation,
+   tables of contents, footnotes and ``<pre>`` blocks (commands, listings) left out;
+   hard-wrapped plain text re-flowed. The translations are made with po4a, which leaves a
+   paragraph nobody translated in English: such paragraphs (the English unit's own, or prose
+   an eighth of whose words are English function words) are cut out of the translations,
+   and the share cut is kept. Units under ``--min-chars`` (300) characters are then dropped.
 2. **Alignment.** Units of two languages are the same unit when their document and section
    anchor (the DocBook ``id``) agree. A pair is kept as a gold translation when its structure
-   matches: the same section number, paragraph counts within a third of each other, a length
-   ratio within 0.6–1.6 of that language pair's median, and the same numbers (years,
-   versions) when both carry some. Pairs failing a check are outdated or partial translations:
-   they are reported, left out of recall, and a relation found on one counts neither way.
+   matches: the same section number, at most 10% of either side cut as untranslated,
+   paragraph counts within a third of each other, a length ratio within 0.6–1.6 of that
+   language's median ratio to English, and the same numbers (years, versions) when both carry
+   some. Pairs failing a check are outdated or partial translations: they are reported, left
+   out of recall, and a relation found on one counts neither way.
 3. **Ingest.** The units are written as JSONL articles (url, outlet, title, published, text;
    ``--state-language`` adds the true language, otherwise vigie identifies it), one outlet
    per package and language ("debian-faq.fr"); the English unit is published first and each
    translation later (6 hours per language rank, so a pair of translations has a known
-   direction too), each document a day after the previous one. They are ingested with vigie's
-   ingest runner into a temporary store with copy detection on: stages extract, metadata,
-   clean, language and fingerprints (``--pipeline core``; ``--pipeline default`` runs all
-   default stages, and gives the same relations: see ``relations_sha1``).
+   direction too), each document a day after the previous one, ten minutes between sections
+   (so every pair lies within ``copies.window_days``). They are ingested in publication order
+   with vigie's ingest runner into a temporary store with copy detection on: stages extract,
+   metadata, clean, language and fingerprints (``--pipeline core``; ``--pipeline default``
+   runs all default stages and gives the same relations: compare ``relations_sha1``).
 4. **Scores,** from the stored copy relations (``vigie.queries.copies``, what
    ``vigie export copies`` reads): recall of the gold pairs as ``translated``; precision of
    the ``translated`` relations; same-topic negatives (different units of the same document in
    different languages) called translations; per language pair and per source; direction of
-   the gold pairs found. Each missed gold pair is put down to the first check it fails
-   (language identified, length, candidate search, sentence alignment).
+   the gold pairs found.
+5. **Why pairs are missed.** The copy matching is replayed in memory on the stored articles
+   and fingerprints (same order, same batches; the run says whether it gives the stored
+   relations), which yields each article's candidates; each missed gold pair is put down to
+   the first check it fails: both sides identified as one language, length ratio, too few
+   words or sentences, not a candidate (too few shared numbers, dates and names, or not among
+   the 5 best), numbers disagreeing, sentence alignment (pairs, coverage, similarity).
 
-Held-out discipline: the FAQ serves as the development split, the history as held-out.
+Held-out discipline: the FAQ (question and answer sections, few names) serves as the
+development split, the history (narrative, dated, full of names: news-like) as held-out.
 """
 
 from __future__ import annotations
@@ -987,11 +998,14 @@ def main(argv: list[str] | None = None) -> None:
     reasons: Counter[str] = Counter()
     by_pair: dict[str, Counter[str]] = defaultdict(Counter)
     by_source: dict[str, Counter[str]] = defaultdict(Counter)
+    examples: dict[str, list[str]] = defaultdict(list)
     for ka, kb in scores.pop("missed"):
         why = first_failure(
             rep.docs[aid[ka]], rep.docs[aid[kb]], rep.candidates, rep.index, opts.copies.window_days
         )
         reasons[why] += 1
+        if len(examples[why]) < 3:
+            examples[why].append(f"{ka} ~ {kb}")
         a, b = sorted((ka, kb), key=lambda k: published[k])
         by_pair[f"{a.rsplit('@', 1)[1]}-{b.rsplit('@', 1)[1]}"][why] += 1
         by_source[a.split("/", 1)[0]][why] += 1
@@ -1036,6 +1050,7 @@ def main(argv: list[str] | None = None) -> None:
         },
         "replay_matches_store": stored_set == rep.relations,
         "misses_by_reason": dict(reasons.most_common()),
+        "miss_examples": dict(examples),
         "misses_by_source": {k: dict(v.most_common()) for k, v in sorted(by_source.items())},
         "misses_by_pair": {k: dict(v.most_common()) for k, v in sorted(by_pair.items())},
         "relations_sha1": relations_digest(stored),
