@@ -674,6 +674,68 @@ def first_failure(a: Any, b: Any, cands: dict[str, list[str]], index: Any, windo
     return "none (passes every check when classified now)"
 
 
+def diagnose(
+    units: list[Unit],
+    checks: list[PairCheck],
+    stored: Stored,
+    rep: Replay,
+    missed: list[tuple[str, str]],
+    published: dict[str, str],
+    opts: Any,
+) -> dict[str, Any]:
+    """What the replayed matching tells: whether it gives the stored relations, the gold
+    pairs that were candidates, the negatives the classifier compared, and the first check
+    each missed gold pair fails (overall, per source, per language pair, with examples)."""
+    aid = stored.article_id
+    gold_pairs = [(c.a, c.b) for c in checks if c.kept and c.a in aid and c.b in aid]
+    cand_pairs = {frozenset((k, c)) for k, cs in rep.candidates.items() for c in cs}
+    # the negatives the classifier saw: pairs of other units in two languages it compared
+    unit_of = {aid[u.key]: u for u in units if u.key in aid}
+    same_id = {frozenset((aid[c.a], aid[c.b])) for c in checks if c.a in aid and c.b in aid}
+    negatives_seen: Counter[str] = Counter()
+    for pair in cand_pairs - same_id:
+        ua, ub = (unit_of.get(k) for k in pair)
+        if ua is None or ub is None or ua.lang == ub.lang:
+            continue
+        same_doc = (ua.source, ua.doc) == (ub.source, ub.doc)
+        negatives_seen["same document" if same_doc else "other document"] += 1
+    reasons: Counter[str] = Counter()
+    by_pair: dict[str, Counter[str]] = defaultdict(Counter)
+    by_source: dict[str, Counter[str]] = defaultdict(Counter)
+    examples: dict[str, list[str]] = defaultdict(list)
+    for ka, kb in missed:
+        why = first_failure(
+            rep.docs[aid[ka]], rep.docs[aid[kb]], rep.candidates, rep.index, opts.copies.window_days
+        )
+        reasons[why] += 1
+        if len(examples[why]) < 3:
+            examples[why].append(f"{ka} ~ {kb}")
+        a, b = sorted((ka, kb), key=lambda k: published[k])
+        by_pair[f"{a.rsplit('@', 1)[1]}-{b.rsplit('@', 1)[1]}"][why] += 1
+        by_source[a.split("/", 1)[0]][why] += 1
+    stored_set = {
+        (frozenset((r["original_article_id"], r["copy_article_id"])), r["kind"])
+        for r in stored.relations
+    }
+    return {
+        "replay_matches_store": stored_set == rep.relations,
+        "candidates": {
+            "gold": len(gold_pairs),
+            "gold_candidates": sum(
+                1 for ka, kb in gold_pairs if frozenset((aid[ka], aid[kb])) in cand_pairs
+            ),
+            "negatives_classified": dict(negatives_seen),
+            "per_article": round(
+                sum(len(c) for c in rep.candidates.values()) / max(1, len(rep.candidates)), 2
+            ),
+        },
+        "misses_by_reason": dict(reasons.most_common()),
+        "miss_examples": dict(examples),
+        "misses_by_source": {k: dict(v.most_common()) for k, v in sorted(by_source.items())},
+        "misses_by_pair": {k: dict(v.most_common()) for k, v in sorted(by_pair.items())},
+    }
+
+
 # --------------------------------------------------------------------------------------------
 # scores
 
@@ -980,40 +1042,7 @@ def main(argv: list[str] | None = None) -> None:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    # matching replayed in memory: the same relations as stored? then its candidates are the
-    # ingest's, and each missed pair is put down to the first check it fails
-    aid = stored.article_id
-    gold_pairs = [(c.a, c.b) for c in checks if c.kept and c.a in aid and c.b in aid]
-    cand_pairs = {frozenset((k, c)) for k, cs in rep.candidates.items() for c in cs}
-    # the negatives the classifier saw: pairs of other units in two languages it compared
-    by_uid_lang = {aid[u.key]: u for u in units if u.key in aid}
-    same_id = {frozenset((aid[c.a], aid[c.b])) for c in checks if c.a in aid and c.b in aid}
-    negatives_seen: Counter[str] = Counter()
-    for pair in cand_pairs - same_id:
-        ua, ub = (by_uid_lang.get(k) for k in pair)
-        if ua is None or ub is None or ua.lang == ub.lang:
-            continue
-        same_doc = (ua.source, ua.doc) == (ub.source, ub.doc)
-        negatives_seen["same document" if same_doc else "other document"] += 1
-    reasons: Counter[str] = Counter()
-    by_pair: dict[str, Counter[str]] = defaultdict(Counter)
-    by_source: dict[str, Counter[str]] = defaultdict(Counter)
-    examples: dict[str, list[str]] = defaultdict(list)
-    for ka, kb in scores.pop("missed"):
-        why = first_failure(
-            rep.docs[aid[ka]], rep.docs[aid[kb]], rep.candidates, rep.index, opts.copies.window_days
-        )
-        reasons[why] += 1
-        if len(examples[why]) < 3:
-            examples[why].append(f"{ka} ~ {kb}")
-        a, b = sorted((ka, kb), key=lambda k: published[k])
-        by_pair[f"{a.rsplit('@', 1)[1]}-{b.rsplit('@', 1)[1]}"][why] += 1
-        by_source[a.split("/", 1)[0]][why] += 1
-    stored_set = {
-        (frozenset((r["original_article_id"], r["copy_article_id"])), r["kind"])
-        for r in stored.relations
-    }
-
+    analysis = diagnose(units, checks, stored, rep, scores.pop("missed"), published, opts)
     al_counts = Counter(c.reason for c in checks if not c.kept)
     res: dict[str, Any] = {
         "sources": sources,
@@ -1038,21 +1067,7 @@ def main(argv: list[str] | None = None) -> None:
         },
         "language_errors": language_errors(units, stored),
         "scores": scores,
-        "candidates": {
-            "gold": len(gold_pairs),
-            "gold_candidates": sum(
-                1 for ka, kb in gold_pairs if frozenset((aid[ka], aid[kb])) in cand_pairs
-            ),
-            "negatives_classified": dict(negatives_seen),
-            "per_article": round(
-                sum(len(c) for c in rep.candidates.values()) / max(1, len(rep.candidates)), 2
-            ),
-        },
-        "replay_matches_store": stored_set == rep.relations,
-        "misses_by_reason": dict(reasons.most_common()),
-        "miss_examples": dict(examples),
-        "misses_by_source": {k: dict(v.most_common()) for k, v in sorted(by_source.items())},
-        "misses_by_pair": {k: dict(v.most_common()) for k, v in sorted(by_pair.items())},
+        **analysis,
         "relations_sha1": relations_digest(stored),
     }
     if args.json:
