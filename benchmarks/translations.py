@@ -44,7 +44,8 @@ question). They are fetched with ``apt-get download`` into ``--cache`` (default
    relations), which yields each article's candidates; each missed gold pair is put down to
    the first check it fails: both sides identified as one language, length ratio, too few
    words or sentences, not a candidate (too few shared numbers, dates and names, or not among
-   the 5 best), numbers disagreeing, sentence alignment (pairs, coverage, similarity).
+   the best kept per language), numbers disagreeing, sentence alignment (pairs, coverage,
+   similarity).
 
 Held-out discipline: the FAQ (question and answer sections, few names) serves as the
 development split, the history (narrative, dated, full of names: news-like) as held-out.
@@ -655,7 +656,7 @@ def first_failure(a: Any, b: Any, cands: dict[str, list[str]], index: Any, windo
             )
         ]
         if b.key in unlimited:
-            return "candidates: not among the 5 best"
+            return "candidates: not among the best kept per language"
         return "candidates: too few shared numbers, dates, names"
     na, nb = set(a.fingerprint.summary.numbers), set(b.fingerprint.summary.numbers)
     if na and nb and len(na & nb) / min(len(na), len(nb)) < 0.25:

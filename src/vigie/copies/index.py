@@ -615,8 +615,8 @@ class CopyIndex:
     ) -> list[Candidate]:
         """Stored articles in OTHER languages sharing numbers, dates and names with ``fp``,
         published within ``window_days`` of ``published`` (no filter when either date is
-        unknown), of comparable length, best first. Embedding comparison happens later, on
-        these few only."""
+        unknown), of comparable length, the best ``limit`` in each language. Embedding
+        comparison happens later, on these few only."""
         return self.translation_candidates_many(
             [fp],
             published=[published],
@@ -643,7 +643,9 @@ class CopyIndex:
         a date; its score is the idf-weighted share of the query's keys (found in that
         language) it carries. Texts more than ``max_length_ratio`` times longer than the
         other are left out: at most one sentence pair per sentence of the shorter aligns, too
-        few to cover the longer one.
+        few to cover the longer one. ``limit`` is per language: the best ``limit`` candidates
+        in each other language, best first within each (a store of many languages would
+        otherwise crowd a translation out with articles of other languages on the story).
         """
         nq = len(fps)
         out: list[list[Candidate]] = [[] for _ in range(nq)]
@@ -708,11 +710,19 @@ class CopyIndex:
         q_chars = np.array([fp.summary.chars for fp in fps], dtype=np.int64)
         c_c, c_q = self._chars[ci], q_chars[cd]
         ok &= np.maximum(c_c, c_q) <= self.max_length_ratio * np.maximum(np.minimum(c_c, c_q), 1)
-        norm = q_weight[cd * n_lang + lang[entry[first]]]
+        c_lang = lang[entry[first]]
+        norm = q_weight[cd * n_lang + c_lang]
         final = score / np.maximum(norm, 1e-9)
-        for d, i, sc in zip(cd[ok].tolist(), ci[ok].tolist(), final[ok].tolist(), strict=True):
-            out[d].append(Candidate(self._keys[i], "crosslingual", 0.0, 0.0, 0, sc))
-        for lst in out:
-            lst.sort(key=lambda c: (-c.score, c.key))
-            del lst[limit:]
+        found: list[list[tuple[float, str, int]]] = [[] for _ in range(nq)]
+        for d, i, sc, lc in zip(
+            cd[ok].tolist(), ci[ok].tolist(), final[ok].tolist(), c_lang[ok].tolist(), strict=True
+        ):
+            found[d].append((sc, self._keys[i], lc))
+        for d, rows in enumerate(found):
+            rows.sort(key=lambda r: (-r[0], r[1]))
+            per_language: dict[int, int] = {}
+            for sc, key, lc in rows:  # the best ``limit`` in each other language
+                if per_language.get(lc, 0) < limit:
+                    per_language[lc] = per_language.get(lc, 0) + 1
+                    out[d].append(Candidate(key, "crosslingual", 0.0, 0.0, 0, sc))
         return out

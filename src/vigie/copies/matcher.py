@@ -69,7 +69,7 @@ class CopyMatcher:
         translations: bool = True,
         window_days: float = 14.0,
         max_candidates: int = 20,
-        max_translation_candidates: int = 5,
+        max_translation_candidates: int = 3,
         cache_size: int = 256,
         boilerplate: bool = True,
     ) -> None:
@@ -81,6 +81,8 @@ class CopyMatcher:
         self.translations = translations
         self.window_days = window_days
         self.max_candidates = max_candidates
+        #: translation candidates kept in EACH other language (see
+        #: ``CopyIndex.translation_candidates_many``)
         self.max_translation_candidates = max_translation_candidates
         #: ignore passages that are an outlet's boilerplate (see ``CopyIndex.mark_common``)
         self.boilerplate = boilerplate
