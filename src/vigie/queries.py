@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from vigie.article import Article
+from vigie.errors import QueryError
 from vigie.quotes.export import EXPORT_FIELDS as _QUOTE_EXPORT_FIELDS
 from vigie.storage.sqlite import ArticleFilters, QuoteFilters, SQLiteStore
 
@@ -526,6 +527,30 @@ def outlet_graph(store: SQLiteStore) -> dict[str, Any]:
             }
         )
     return {"edges": out}
+
+
+def derived_outlets(store: SQLiteStore, sources: Sequence[str]) -> dict[str, Any]:
+    """The outlets whose content derives from ``sources`` (outlet or agency names), by
+    copies and by citations (see :mod:`vigie.outlets.derived`).
+
+    Raises :class:`~vigie.errors.QueryError` when no source is named."""
+    from vigie.outlets.derived import derived_outlets as derive
+    from vigie.outlets.derived import source_list
+
+    try:
+        chosen = source_list(sources)
+    except ValueError as exc:
+        raise QueryError(str(exc)) from None
+    rows = derive(
+        chosen,
+        store.outlet_copy_edges(with_article=True),
+        store.citation_rows(),
+        dict(store.outlets()),
+    )
+    return {
+        "sources": [{"name": m.name, "aliases": list(m.aliases)} for m in chosen.media],
+        "outlets": rows,
+    }
 
 
 # -- stories and quote groups --------------------------------------------------------------------

@@ -84,3 +84,36 @@ def test_stories_and_quote_groups(demo_db: Path) -> None:
     assert any(len(g["outlets"]) >= 3 for g in groups)  # the wire story's quotes spread
     code, out, _ = run(demo_db, "stories", "--json")
     assert code == 0 and json.loads(out)
+
+
+def test_outlets_from_a_source_by_copies_and_citations(demo_db: Path) -> None:
+    code, out, _ = run(demo_db, "outlets", "--from", "telekar.kv", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [s["name"] for s in data["sources"]] == ["Telekar"]  # an alias names the agency
+    rows = {r["outlet"]: r for r in data["outlets"]}
+    assert "Telekar" not in rows  # the source itself does not relay itself
+    # every copy of a Telekar article made by another outlet is counted for that outlet
+    code, out, _ = run(demo_db, "outlets", "--graph", "--json")
+    from_telekar = {}
+    for e in json.loads(out)["edges"]:
+        if e["source"] == "Telekar":
+            from_telekar[e["copier"]] = from_telekar.get(e["copier"], 0) + e["copies"]
+    assert from_telekar
+    for outlet, n in from_telekar.items():
+        assert rows[outlet]["copies"] == n
+    for r in rows.values():
+        assert r["derived"] <= r["copies"] + r["citing"]
+        assert max(r["copies"], r["citing"]) <= r["derived"] <= r["articles"]
+        assert r["copies_hiding_source"] <= r["copies"]
+        assert r["share"] == round(r["derived"] / r["articles"], 3)
+    assert any(r["citing"] for r in rows.values())  # "selon Telekar" counts too
+    code, text, _ = run(demo_db, "outlets", "--from", "Telekar")
+    assert code == 0 and "articles from Telekar" in text
+    # a source nobody relays, and no source at all
+    code, text, _ = run(demo_db, "outlets", "--from", "Nobody Press")
+    assert code == 0 and "no outlet copies or cites Nobody Press" in text
+    code, _, err = run(demo_db, "outlets", "--from", " - ")
+    assert code != 0 and "source" in err
+    code, _, err = run(demo_db, "outlets", "--from", "Telekar", "--graph")
+    assert code != 0 and "not both" in err

@@ -16,6 +16,13 @@ __all__ = ["copies_cmd", "lineage_cmd", "outlets_cmd"]
 KINDS = ["exact", "near", "partial", "translated"]
 
 
+def _n(count: int, noun: str) -> str:
+    """``1 copy``, ``2 copies``, ``3 articles``."""
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+
+
 def _lag(seconds: float | None) -> str:
     if seconds is None:
         return "lag unknown"
@@ -86,19 +93,46 @@ def lineage_cmd(ctx: Ctx, article_id: str, as_json: bool) -> None:
 
 @click.command("outlets")
 @click.option("--graph", is_flag=True, help="Outlet → outlet copy edges.")
+@click.option(
+    "--from",
+    "sources",
+    multiple=True,
+    metavar="SOURCE",
+    help="Outlets whose content derives from this source (an outlet or agency name; "
+    "repeat for several), by copies and by citations.",
+)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
-def outlets_cmd(ctx: Ctx, graph: bool, as_json: bool) -> None:
+def outlets_cmd(ctx: Ctx, graph: bool, sources: tuple[str, ...], as_json: bool) -> None:
     """Outlets with their article counts; with --graph, who copies whom: copies, median lag
-    and the share of copies that hide their source."""
+    and the share of copies that hide their source; with --from, the outlets that relay those
+    sources: their articles that copy one, that cite one, and the share that does either."""
+    if graph and sources:
+        raise click.UsageError("give --graph or --from, not both")
     with ctx.open_store(readonly=True) as store:
-        data = (
-            queries.outlet_graph(store)
-            if graph
-            else {"outlets": [{"outlet": o, "articles": n} for o, n in store.outlets()]}
-        )
+        if sources:
+            try:
+                data = queries.derived_outlets(store, sources)
+            except VigieError as exc:
+                fail(str(exc))
+        elif graph:
+            data = queries.outlet_graph(store)
+        else:
+            data = {"outlets": [{"outlet": o, "articles": n} for o, n in store.outlets()]}
     if as_json:
         emit_json(data)
+        return
+    if sources:
+        names = ", ".join(m["name"] for m in data["sources"])
+        if not data["outlets"]:
+            click.echo(f"no outlet copies or cites {names}")
+        for o in data["outlets"]:
+            share = "" if o["share"] is None else f" ({o['share']:.0%} of {o['articles']})"
+            click.echo(
+                f"{o['outlet']}: {_n(o['derived'], 'article')} from {names}{share}: "
+                f"{_n(o['copies'], 'copy')} ({o['copies_hiding_source']} hiding the source), "
+                f"{o['citing']} citing"
+            )
         return
     if not graph:
         for o in data["outlets"]:

@@ -145,9 +145,10 @@ class CopyStore:
             )
         ]
 
-    def outlet_copy_edges(self) -> list[dict[str, Any]]:
+    def outlet_copy_edges(self, *, with_article: bool = False) -> list[dict[str, Any]]:
         """Source outlet → copying outlet for each known-direction copy between two outlets,
-        with its kind, lag and whether the copy cites the source outlet."""
+        with its kind, lag and whether the copy cites the source outlet (``with_article``:
+        and the row number of the copy, ``copy_rowid``)."""
         rows = [
             dict(r)
             for r in self.conn.execute(
@@ -170,7 +171,8 @@ class CopyStore:
             cited.setdefault(rowid, set()).add(key)
         for r in rows:
             src = fold(r["source_outlet"]) or ""
-            keys = cited.get(r.pop("copy_rowid"), set())
+            rowid = r["copy_rowid"] if with_article else r.pop("copy_rowid")
+            keys = cited.get(rowid, set())
             r["cites_source"] = any(k in src or src in k for k in keys if k)
         return rows
 

@@ -103,6 +103,18 @@ class OutletStore:
             out.setdefault(b, dict(zero))["undetermined"] += 1
         return out
 
+    def citation_rows(self) -> list[tuple[str, str, int]]:
+        """``(outlet, cited source, article row number)`` of every cited source of every
+        article that has an outlet."""
+        return [
+            (r[0], r[1], int(r[2]))
+            for r in self.conn.execute(
+                "SELECT x.outlet, c.source, c.article_rowid FROM citations c"
+                " JOIN article_facets x ON x.rowid = c.article_rowid"
+                " WHERE x.outlet IS NOT NULL AND c.source IS NOT NULL"
+            )
+        ]
+
     # -- one outlet -------------------------------------------------------------------------
     def outlet_summary(self, outlet: str) -> dict[str, Any] | None:
         """``{articles, first, last, languages: [(code, count)]}`` of one outlet, most
