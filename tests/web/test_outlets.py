@@ -534,3 +534,40 @@ def test_too_many_days_are_not_drawn(outlet_site: OutletSite) -> None:
     assert 'class="chart"' in auto and "too many to draw" not in auto
     weekly = outlet_site.get(link + "&unit=week", headers=JSON).json()["volume"]
     assert weekly["unit"] == "week" and weekly["total"] == DAILY_ARTICLES
+
+
+# -- who relays chosen sources ----------------------------------------------------------------
+
+
+def test_relays_count_copies_and_citations_of_the_sources(outlet_site: OutletSite) -> None:
+    r = outlet_site.get("/relays.json", params={"sources": "tass.ru, Xinhua"})
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert [s["name"] for s in data["sources"]] == ["TASS", "Xinhua"]
+    rows = {o["outlet"]: o for o in data["outlets"]}
+    ab = rows["a/b"]  # a translated copy of Xinhua (hiding it) and an article citing "Tass"
+    assert (ab["copies"], ab["copies_hiding_source"], ab["citing"], ab["derived"]) == (1, 1, 1, 2)
+    assert ab["articles"] == 3 and ab["share"] == round(2 / 3, 3)
+    assert ab["sources"] == {"TASS": 1, "Xinhua": 1}
+    assert ab["link"] == outlet_href("a/b")
+    assert "ТАСС" not in rows and XINHUA not in rows  # the sources are not their own relays
+    # the page says the same, as a table linking each outlet
+    page = outlet_site.get("/relays", params={"sources": "tass.ru, Xinhua"})
+    assert page.status_code == 200
+    assert f'href="{outlet_href("a/b")}"'.replace("&", "&amp;") in page.text
+    twin = outlet_site.get("/relays", params={"sources": "tass.ru, Xinhua"}, headers=JSON)
+    assert twin.json() == data
+
+
+def test_relays_of_the_demo_agency_and_bad_requests(outlet_site: OutletSite) -> None:
+    data = outlet_site.get("/relays.json", params={"sources": "Телекар"}).json()
+    assert [s["name"] for s in data["sources"]] == ["Telekar"]
+    assert data["outlets"] and all(o["outlet"] != "Telekar" for o in data["outlets"])
+    assert sum(o["copies"] for o in data["outlets"]) == outlet_site.outlet("Telekar")["copied"]
+    empty = outlet_site.get("/relays")
+    assert empty.status_code == 200 and "Who relays a source?" in empty.text
+    assert outlet_site.get("/relays.json").status_code == 422
+    assert outlet_site.get("/relays.json", params={"sources": " , "}).status_code in (400, 422)
+    assert outlet_site.get("/relays.json", params={"sources": "x" * 1001}).status_code == 422
+    hostile = outlet_site.get("/relays", params={"sources": "<script>alert(1)</script>"})
+    assert hostile.status_code == 200 and "<script>alert" not in hostile.text

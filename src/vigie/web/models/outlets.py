@@ -16,6 +16,9 @@ __all__ = [
     "OutletView",
     "OutletVolume",
     "OutletsPage",
+    "RelayOutlet",
+    "RelaySource",
+    "RelaysPage",
     "StateAgency",
     "StateShare",
 ]
@@ -163,3 +166,31 @@ class OutletView(BaseModel):
     citations: list[CitedSource] = Field(description="The sources it cites, most mentions first.")
     state: StateShare
     recent: list[RecentArticle] = Field(description="Its latest articles, newest first.")
+
+
+class RelaySource(BaseModel):
+    """A source as it was matched (a known state medium brings its other names)."""
+
+    name: str
+    aliases: list[str] = Field(description="Its other names, matched too.")
+
+
+class RelayOutlet(BaseModel):
+    """An outlet that copies or cites one of the sources."""
+
+    outlet: str
+    link: str = Field(description=_LINK)
+    articles: int = Field(description="All its articles.")
+    copies: int = Field(description="Its articles that copy an article of a source.")
+    copies_hiding_source: int = Field(description="Of those, the ones that do not cite it.")
+    citing: int = Field(description="Its articles that cite a source.")
+    derived: int = Field(description="Its articles that copy or cite a source.")
+    share: float | None = Field(description="derived / articles.")
+    sources: dict[str, int] = Field(description="Derived articles per source.")
+
+
+class RelaysPage(BaseModel):
+    """The outlets whose content derives from chosen sources (``/relays``)."""
+
+    sources: list[RelaySource]
+    outlets: list[RelayOutlet] = Field(description="Most derived articles first.")
