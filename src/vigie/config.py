@@ -112,6 +112,10 @@ class CopyOptions:
     #: of a run once the index holds at least ``index_file_min`` articles and has grown by 5%
     index_file: bool = True
     index_file_min: int = 2000
+    #: also compare, in each other language with at least 5 articles in the window, the
+    #: article whose title and first sentences embed closest (finds translations that share
+    #: few numbers, dates and names; costs an embedding an article where languages mix)
+    lead_candidates: bool = True
 
 
 @dataclass

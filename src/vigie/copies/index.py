@@ -40,6 +40,7 @@ from vigie.copies import minhash
 from vigie.copies.classify import DEFAULT
 from vigie.copies.document import CopyDoc
 from vigie.copies.fingerprint import MIN_WORDS, Fingerprint
+from vigie.copies.lead import MIN_PRESENT, LeadVectors
 from vigie.copies.postings import Postings
 
 __all__ = ["Candidate", "CopyIndex", "IndexMeta", "index_rows", "parse_published"]
@@ -107,14 +108,16 @@ class Candidate:
 
     key: str
     #: "exact" (same folded text), "lsh" (a band agreed), "anchor" (a shared passage),
-    #: "crosslingual" (shared numbers/dates/names in another language)
+    #: "crosslingual" (shared numbers/dates/names in another language), "lead" (the closest
+    #: lead vector in another language, see :mod:`vigie.copies.lead`)
     via: str
     #: MinHash estimate of the Jaccard similarity of word 3-shingles
     jaccard: float
     #: shared anchors / anchors of the smaller text (a passage-reuse estimate)
     containment: float
     shared_anchors: int
-    #: ranking score (for "crosslingual": share of the query's summary keys found, idf-weighted)
+    #: ranking score (for "crosslingual": share of the query's summary keys found,
+    #: idf-weighted; for "lead": the cosine similarity of the two leads)
     score: float
 
 
@@ -187,6 +190,9 @@ class CopyIndex:
         self._xl_count: list[int] = []
         #: language codes whose articles have cross-language keys
         self._xl_langs: set[int] = set()
+        #: the language code of each article, and the lead vectors computed so far
+        self._lang_idx = np.full(1024, -1, dtype=np.int16)
+        self.lead = LeadVectors()
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -219,6 +225,9 @@ class CopyIndex:
         ch = np.zeros(new, dtype=np.int64)
         ch[:cap] = self._chars
         self._chars = ch
+        li = np.full(new, -1, dtype=np.int16)
+        li[:cap] = self._lang_idx
+        self._lang_idx = li
 
     def _register(self, key: str, fp: Fingerprint, meta: IndexMeta) -> int:
         if key in self._ids:
@@ -280,6 +289,7 @@ class CopyIndex:
             )
         self._anchors.add(i, anchors)
         code = self._lang_code(self._language[i])
+        self._lang_idx[i] = code
         self._xl_count[code] += 1
         keys = _keys63(fp.summary.index_keys())
         if keys:
@@ -350,6 +360,7 @@ class CopyIndex:
         codes: list[int] = []
         for i, fp in zip(ids.tolist(), fps, strict=True):
             code = self._lang_code(self._language[i])
+            self._lang_idx[i] = code
             self._xl_count[code] += 1
             keys_i = fp.summary.index_keys()
             if keys_i:
@@ -602,6 +613,57 @@ class CopyIndex:
             is_marked |= whole[sent]
         doc.common = frozenset(content[j] for j in np.flatnonzero(is_marked).tolist())
         return doc.common
+
+    def lead_targets(
+        self,
+        languages: list[str | None],
+        published: list[float | None],
+        *,
+        window_days: float = 14.0,
+        min_present: int = MIN_PRESENT,
+    ) -> list[dict[int, NDArray[np.int64]]]:
+        """For each query (its language and date): the stored articles of each OTHER language
+        within ``window_days``, for the languages with at least ``min_present`` of them there,
+        when its own language has as many there too (ids by language code; empty for an
+        undated query, or a stray item of a language). One pass over the dates of the whole
+        batch: a store of one language answers with empty dicts at once."""
+        out: list[dict[int, NDArray[np.int64]]] = [{} for _ in languages]
+        n = len(self._keys)
+        dated = [(j, p) for j, p in enumerate(published) if p is not None]
+        if not dated or len(self._lang_codes) < 2:
+            return out
+        w = window_days * 86400
+        lo = min(p for _, p in dated) - w
+        hi = max(p for _, p in dated) + w
+        pub = self._published[:n]
+        span = np.flatnonzero((pub >= lo) & (pub <= hi))
+        if not len(span):
+            return out
+        codes = self._lang_idx[span].astype(np.int64)
+        present = np.bincount(codes[codes >= 0], minlength=len(self._lang_codes))
+        rich = np.flatnonzero(present >= min_present).tolist()
+        if len(rich) < 2:
+            return out  # at most one language is there enough: nothing to cross
+        owns = {j: self._lang_codes.get(languages[j] or "?", -1) for j, _ in dated}
+        for j, p in dated:
+            if owns[j] not in rich:
+                continue
+            near = np.abs(pub[span] - p) <= w
+            if np.count_nonzero(near & (codes == owns[j])) < min_present:
+                continue  # a stray item of a language (misidentified, or a one-off)
+            for code in rich:
+                if code == owns[j]:
+                    continue
+                ids = span[near & (codes == code)]
+                if len(ids) >= min_present:
+                    out[j][code] = ids.astype(np.int64)
+        return out
+
+    def key_of(self, doc_id: int) -> str:
+        return self._keys[doc_id]
+
+    def id_of(self, key: str) -> int | None:
+        return self._ids.get(key)
 
     def translation_candidates(
         self,

@@ -21,12 +21,13 @@ from numpy.typing import NDArray
 
 from vigie.copies.fingerprint import FINGERPRINT_VERSION
 from vigie.copies.index import CopyIndex
+from vigie.copies.lead import LeadVectors
 from vigie.copies.postings import Postings
 
 __all__ = ["STATE_VERSION", "StateMismatch", "index_from_state", "index_state"]
 
 #: bump when the arrays or their meaning change (older saved states are then rebuilt)
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 _PARAMS = (
     "max_band_df",
@@ -78,7 +79,9 @@ def index_state(index: CopyIndex) -> tuple[dict[str, Any], dict[str, NDArray[Any
         "language_codes": language_codes,
         "outlet_values": outlet_values,
         "boilerplate": np.array(sorted(index._boilerplate), dtype=np.int64),
+        "lang_idx": index._lang_idx[:n],
     }
+    arrays["lead_ids"], arrays["lead_vecs"] = index.lead.arrays()
     runs: dict[str, int] = {}
     for name in _POSTINGS:
         saved = _postings(index, name).runs()
@@ -162,6 +165,17 @@ def index_from_state(
     index._xl_count = [int(c) for c in header["xl_count"]]
     index._xl_langs = {int(c) for c in header["xl_langs"]}
     index._boilerplate = set(_array(arrays, "boilerplate").tolist())
+    lang_idx = _array(arrays, "lang_idx", n).astype(np.int16)
+    if n and int(lang_idx.max()) >= len(index._lang_codes):
+        raise StateMismatch("saved copy index language codes are out of range")
+    index._lang_idx = _grown(lang_idx, n, -1)
+    lead_ids = _array(arrays, "lead_ids").astype(np.int64)
+    if len(lead_ids) and (int(lead_ids.max()) >= n or int(lead_ids.min()) < 0):
+        raise StateMismatch("saved copy index lead vectors name unknown articles")
+    try:
+        index.lead = LeadVectors.from_arrays(lead_ids, _array(arrays, "lead_vecs"))
+    except ValueError as exc:
+        raise StateMismatch(f"saved copy index: {exc}") from None
     for name in _POSTINGS:
         with_ids = name != "anchor_outlet"
         runs = []

@@ -27,6 +27,7 @@ from vigie.copies.classify import DEFAULT, CopyRelation, Thresholds, classify, p
 from vigie.copies.direction import choose_parent
 from vigie.copies.document import CopyDoc
 from vigie.copies.index import Candidate, CopyIndex, IndexMeta
+from vigie.copies.lead import lead_vectors
 
 __all__ = ["CopyMatcher", "MatchResult", "parent_of"]
 
@@ -72,6 +73,7 @@ class CopyMatcher:
         max_translation_candidates: int = 3,
         cache_size: int = 256,
         boilerplate: bool = True,
+        lead_candidates: bool = True,
     ) -> None:
         self.index = index
         self.load = load
@@ -86,6 +88,9 @@ class CopyMatcher:
         self.max_translation_candidates = max_translation_candidates
         #: ignore passages that are an outlet's boilerplate (see ``CopyIndex.mark_common``)
         self.boilerplate = boilerplate
+        #: also take, in each other language present, the article whose lead is closest
+        #: (:mod:`vigie.copies.lead`; batches only)
+        self.lead_candidates = lead_candidates
         self._cache: OrderedDict[str, CopyDoc] = OrderedDict()
         self._cache_size = cache_size
 
@@ -171,6 +176,8 @@ class CopyMatcher:
             )
             for j, cands in zip(want, xl, strict=True):
                 many[j] += cands
+            if self.lead_candidates:
+                self._lead(docs, many)
         in_batch = {d.key: d for d in docs}
         loaded = self._prefetch({c.key for cands in many for c in cands if c.key not in in_batch})
         results = [MatchResult(d.key, candidates=c) for d, c in zip(docs, many, strict=True)]
@@ -209,6 +216,60 @@ class CopyMatcher:
                 if len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return results
+
+    def _lead(self, docs: list[CopyDoc], many: list[list[Candidate]]) -> None:
+        """Add to each document's candidates, in each other language present enough in its
+        window, the article whose lead vector is closest (see :mod:`vigie.copies.lead`);
+        vectors are computed for the documents and the articles of those windows that have
+        none yet."""
+        index = self.index
+        targets = index.lead_targets(
+            [d.language for d in docs],
+            [published_order(d) for d in docs],
+            window_days=self.window_days,
+        )
+        todo = [j for j, t in enumerate(targets) if t]
+        if not todo:
+            return
+        in_batch = {d.key: d for d in docs}
+        need: set[int] = set()
+        for j in todo:
+            own = index.id_of(docs[j].key)
+            if own is not None:
+                need.add(own)
+            for ids in targets[j].values():
+                need.update(ids.tolist())
+        missing = sorted(i for i in need if i not in index.lead)
+        for start in range(0, len(missing), 512):
+            chunk = [index.key_of(i) for i in missing[start : start + 512]]
+            stored = [k for k in chunk if k not in in_batch and k not in self._cache]
+            loaded = self.load_many(stored) if self.load_many is not None and stored else {}
+            found = [
+                (k, in_batch.get(k) or self._cache.get(k) or loaded.get(k) or self._doc(k))
+                for k in chunk
+            ]
+            have = [(k, d) for k, d in found if d is not None]
+            vecs = lead_vectors([d for _, d in have])
+            for (k, _), v in zip(have, vecs, strict=True):
+                i = index.id_of(k)
+                if i is not None:
+                    index.lead.add(i, v)
+        for j in todo:
+            doc = docs[j]
+            own = index.id_of(doc.key)
+            if own is not None and own in index.lead:
+                query = index.lead.vector(own)
+            else:
+                query = lead_vectors([doc])[0]
+            known = {c.key for c in many[j]}
+            for ids in targets[j].values():
+                best = index.lead.best(query, ids)
+                if best is None:
+                    continue
+                key = index.key_of(best[0])
+                if key != doc.key and key not in known:
+                    known.add(key)
+                    many[j].append(Candidate(key, "lead", 0.0, 0.0, 0, best[1]))
 
     def clear_cache(self) -> None:
         """Forget the articles kept from earlier matches (they are loaded again when needed)."""

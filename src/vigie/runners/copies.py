@@ -103,6 +103,7 @@ class CopyStep:
                 self._load,
                 load_many=self.load_docs,
                 window_days=self.options.copies.window_days,
+                lead_candidates=self.options.copies.lead_candidates,
             )
         return self._matcher
 
