@@ -18,8 +18,9 @@ run, the medians and the ratio on/off of the medians.
 
 **scale** ingests the corpus in file order with copy detection on, in chunks ending at each
 of ``--sizes`` (the last one capped at the corpus; each chunk one ingest run in a process of
-its own, as ``vigie ingest`` would be, so each run first loads the index from the stored
-fingerprints), and at each size times the matching of
+its own, as ``vigie ingest`` would be, so each run first loads the index: from the file
+beside the store once there is one, else from the stored fingerprints), and at each size
+times the matching of
 the ``--probes`` articles stored last, against everything stored (each is left out of its own
 candidates; nothing is written): once as an ingest does it (``match_batch`` on batches of 256)
 and once one article at a time (mean, median, p95, max). The matcher is the one ``CopyStep``
