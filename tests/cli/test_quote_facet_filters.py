@@ -198,3 +198,14 @@ def test_help_names_the_flags_as_export_articles_does(command: list[str]) -> Non
         "--is-copy / --not-copy",
     ):
         assert flag in articles and flag in mine, (command, flag)
+
+
+def test_quote_export_takes_the_speaker_via_and_type_filters(
+    db: tuple[Path, dict[str, str]],
+) -> None:
+    for flags in (("--speaker", "maire"), ("--speaker", "organisatrice"), ("--type", "direct")):
+        listed, _ = _quotes(db, *flags)
+        assert _export(db, "quotes", *flags) == listed, flags
+    assert _export(db, "quotes", "--speaker", "organisatrice") != _export(db, "quotes")
+    assert _export(db, "quotes", "--type", "indirect") == []
+    assert _export(db, "quotes", "--speaker", "maire", "--not-copy") == ["a"]

@@ -94,6 +94,9 @@ def quotes_cmd(
 
 @export_group.command("quotes")
 @export_options
+@click.option("--speaker", help="Speaker name contains this (accents and case ignored).")
+@click.option("--via", help="Relayed through this outlet or agency (part of the name).")
+@click.option("--type", "qtype", type=click.Choice(QUOTE_TYPES), help="Kind of quotation.")
 @filter_options
 @facet_options
 @pass_ctx
@@ -101,6 +104,9 @@ def export_quotes_cmd(
     ctx: Ctx,
     fmt: str,
     output: str | None,
+    speaker: str | None,
+    via: str | None,
+    qtype: str | None,
     outlet: str | None,
     language: str | None,
     since: str | None,
@@ -112,7 +118,8 @@ def export_quotes_cmd(
 ) -> None:
     """One line per quotation, in the format of specs/quotes.md (doc, doc_sha1, article_id,
     start, end, text, type, speaker, speaker_mention, cue, via, confidence)."""
-    filters = _article_filters(outlet, language, since, until, (actor, story, has_quotes, is_copy))
+    articles = _article_filters(outlet, language, since, until, (actor, story, has_quotes, is_copy))
+    filters = QuoteFilters(speaker=speaker, via=via, type=qtype, articles=articles)
     with ctx.open_store(readonly=True) as store:
         emit_records(
             queries.export_quotes(store, filters),
