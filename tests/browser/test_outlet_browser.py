@@ -79,3 +79,28 @@ def test_outlets_then_an_outlet_graph(server: str, page: tuple[Any, Watch], shot
     pg.screenshot(path=str(shots / "outlet.png"), full_page=True)
     assert pg.evaluate("() => window.__csp") == []
     assert watch.problems() == []
+
+
+def test_who_relays_a_source(server: str, page: tuple[Any, Watch], shots: Path) -> None:
+    pg, watch = page
+    pg.goto(server + "/outlets")
+    with pg.expect_navigation():
+        pg.locator("a[href='/relays']").click()
+    pg.fill("#sources", "Телекар, Ekran-K")
+    with pg.expect_navigation():
+        pg.locator("form button[type=submit]").click()
+    assert "sources=" in pg.url
+    data = httpx.get(server + "/relays.json", params={"sources": "Телекар, Ekran-K"}).json()
+    rows = pg.locator("table.relays tbody tr")
+    assert rows.count() == len(data["outlets"]) >= 3
+    # the sources are named as the list knows them, with their other names
+    assert "Telekar" in pg.locator("main").inner_text()
+    first = data["outlets"][0]
+    cells = rows.nth(0).locator("td").all_inner_texts()
+    assert cells[4] == str(first["derived"])
+    pg.screenshot(path=str(shots / "relays.png"), full_page=True)
+    with pg.expect_navigation():
+        rows.nth(0).locator("th a").click()
+    assert pg.locator("h1").inner_text().strip() == first["outlet"]
+    assert pg.evaluate("() => window.__csp") == []
+    assert watch.problems() == []
