@@ -184,3 +184,47 @@ def test_the_generation_moves_only_when_a_stored_fingerprint_changes(
         assert store.copy_index_stamp()[1] == stamp[1] + 1
     with pytest.raises(sqlite3.IntegrityError), sqlite3.connect(tmp_path / "g.db") as conn:
         conn.execute("INSERT INTO copy_index_state(id, store_id, generation) VALUES (2, 'x', 0)")
+
+
+def _jsonl(path: Path, lang: str, n: int) -> str:
+    words = {
+        "fr": (
+            "Le conseil de quartier discute du sujet {i} ce soir.",
+            "Les habitants donnent "
+            "leur avis sur la proposition numéro {i} et sur le calendrier des travaux.",
+        ),
+        "en": (
+            "The neighbourhood council discusses topic {i} tonight.",
+            "Residents give their views on proposal number {i} and on the timetable of the works.",
+        ),
+    }[lang]
+    rows = [
+        {
+            "url": f"https://{lang}.example/{i}",
+            "outlet": f"Gazette {lang}",
+            "published": f"2026-03-0{1 + i % 5}T10:00:00Z",
+            "title": f"{lang} {i}",
+            "text": " ".join(s.format(i=i) for s in words) * 3,
+        }
+        for i in range(n)
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    return str(path)
+
+
+def test_lead_vectors_computed_in_a_run_are_saved_for_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vigie.runners.copies as copies_runner
+
+    monkeypatch.setattr(copies_runner, "SAVE_GROWTH", 100.0)  # never saved for its size
+    monkeypatch.setattr(copies_runner, "SAVE_LEADS", 1)
+    with SQLiteStore(tmp_path / "l.db") as store:
+        first = ingest([_jsonl(tmp_path / "fr.jsonl", "fr", 6)], store, _options())
+        assert first.copy_index and first.copy_index["saved"]  # the first file
+        second = ingest([_jsonl(tmp_path / "en.jsonl", "en", 6)], store, _options())
+        assert second.copy_index and second.copy_index["saved"]  # for its lead vectors
+        step = CopyStep(store, _options())
+        index = step.matcher.index
+        assert step.index_load.source == "file" and len(index.lead) >= 12
+        assert step.index_load.saved_leads == len(index.lead)

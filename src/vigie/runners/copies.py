@@ -25,7 +25,7 @@ from vigie.copies.index import parse_published
 from vigie.errors import NotFoundError
 from vigie.storage.sqlite import SQLiteStore
 
-__all__ = ["SAVE_GROWTH", "CopyStep", "IndexLoad"]
+__all__ = ["SAVE_GROWTH", "SAVE_LEADS", "CopyStep", "IndexLoad"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 #: none), and at least ``[copies] index_file_min`` articles in all (a smaller index is built
 #: from the fingerprints in well under a second)
 SAVE_GROWTH = 0.05
+#: ... or when this many lead vectors (or 5% more) were computed since (see vigie.copies.lead)
+SAVE_LEADS = 500
 
 
 @dataclass
@@ -48,6 +50,8 @@ class IndexLoad:
     reason: str = ""
     #: articles in the saved file (0: none) and the stamp it was read or built at
     saved_count: int = 0
+    #: lead vectors in the saved file
+    saved_leads: int = 0
     stamp: tuple[str, int] | None = None
     saved_to: str = ""
 
@@ -134,6 +138,7 @@ class CopyStep:
                 else:
                     index = index_from_state(header, arrays)
                     info.saved_count = len(index)
+                    info.saved_leads = len(index.lead)
                     before = len(index)
                     index.add_many(self._rows(int(extent["last"])))
                     info.added = len(index) - before
@@ -150,7 +155,7 @@ class CopyStep:
             if info.reason and info.reason != "no saved index":
                 log.info("copy index rebuilt from the fingerprints: %s", info.reason)
             index = CopyIndex.bulk_load(self._rows(0))
-            info.source, info.saved_count, info.added = "fingerprints", 0, 0
+            info.source, info.saved_count, info.saved_leads, info.added = "fingerprints", 0, 0, 0
         else:
             info.source = "file"
         info.articles = len(index)
@@ -176,9 +181,15 @@ class CopyStep:
         if path is None or self.store.readonly:
             return False
         grown = len(index) - info.saved_count
+        # lead vectors cost an embedding each: worth saving once there are a few hundred new
+        new_leads = len(index.lead) - info.saved_leads
         if not force and (
             len(index) < self.options.copies.index_file_min
-            or (info.saved_count and grown < SAVE_GROWTH * info.saved_count)
+            or (
+                info.saved_count
+                and grown < SAVE_GROWTH * info.saved_count
+                and new_leads < max(SAVE_LEADS, SAVE_GROWTH * info.saved_leads)
+            )
         ):
             return False
         stamp = self.store.copy_index_stamp()
@@ -195,6 +206,7 @@ class CopyStep:
             return False
         info.saved_to = str(path)
         info.saved_count = len(index)
+        info.saved_leads = len(index.lead)
         return True
 
     def match(self, articles: Sequence[Article]) -> int:
