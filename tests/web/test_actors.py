@@ -46,7 +46,7 @@ def _quote_items(html: str) -> int:
 
 def test_actors_list_twin_filters_and_paging(actor_site: ActorSite) -> None:
     data = actor_site.get("/actors.json").json()
-    assert set(data) == {"filters", "limit", "offset", "more", "actors"}
+    assert set(data) == {"filters", "total", "limit", "offset", "more", "actors"}
     assert set(data["actors"][0]) == ACTOR_KEYS
     counts = [(a["n_quotes"], a["n_mentions"]) for a in data["actors"]]
     assert counts == sorted(counts, reverse=True)
@@ -56,10 +56,17 @@ def test_actors_list_twin_filters_and_paging(actor_site: ActorSite) -> None:
     found = actor_site.get("/actors.json", params={"name": "lavrov"}).json()
     assert [a["id"] for a in found["actors"]][:1] == [LAVROV]
     assert found["filters"] == {"name": "lavrov"}
-    # paging without a total: "more" says whether a next page exists
+    # paging: "more" says whether a next page exists, "total" counts all pages together
     first = actor_site.get("/actors.json", params={"limit": 2}).json()
     second = actor_site.get("/actors.json", params={"limit": 2, "offset": 2}).json()
     assert first["more"] and len(first["actors"]) == 2
+    listed, offset, more = 0, 0, True
+    while more:
+        page_ = actor_site.get("/actors.json", params={"limit": 100, "offset": offset}).json()
+        listed, offset, more = listed + len(page_["actors"]), offset + 100, page_["more"]
+    assert listed == first["total"] == second["total"] > 2
+    assert people["total"] < first["total"] and people["total"] >= len(people["actors"])
+    assert found["total"] >= 1
     assert [a["id"] for a in second["actors"]] == [a["id"] for a in data["actors"][2:4]]
     assert actor_site.get("/actors.json", params={"kind": "robot"}).status_code == 422
     assert actor_site.get("/actors.json", params={"limit": 101}).status_code == 422
@@ -69,6 +76,7 @@ def test_actors_list_twin_filters_and_paging(actor_site: ActorSite) -> None:
     hrefs = [a.get("href") for t, a in page.tags if t == "a"]
     assert f"/actors/{KOSLEVSKI}" in hrefs
     assert any("offset=2" in (h or "") for h in hrefs)
+    assert f"1–2 of {first['total']}" in r.text
     assert actor_site.get("/actors", params={"limit": 2}, headers=JSON).json() == first
     none = actor_site.get("/actors", params={"name": "zzzqqq"})
     assert none.status_code == 200 and "No actor matches" in none.text

@@ -255,6 +255,18 @@ def _results_json(a: Article) -> str:
     )
 
 
+def _actor_where(kind: str | None, name: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause of the actor filters: kind, and part of the name or of an alias."""
+    clauses, params = ["1"], []
+    if kind:
+        clauses.append("kind = ?")
+        params.append(kind)
+    if name:
+        clauses.append("(name_key LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
+        params.extend([contains_pattern(fold(name)), contains_pattern(name)])
+    return " AND ".join(clauses), params
+
+
 def _actor_row(row: sqlite3.Row) -> dict[str, Any]:
     d = dict(row)
     d.pop("name_key", None)
@@ -1109,19 +1121,20 @@ class SQLiteStore(CopyStore, StoryStore, QuoteGroupStore, OutletStore, CorpusRes
     ) -> list[dict[str, Any]]:
         """Actors, most quoted then most mentioned first; ``name`` matches part of the name
         or of an alias, accents ignored."""
-        clauses, params = ["1"], []
-        if kind:
-            clauses.append("kind = ?")
-            params.append(kind)
-        if name:
-            clauses.append("(name_key LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
-            params.extend([contains_pattern(fold(name)), contains_pattern(name)])
+        where, params = _actor_where(kind, name)
         rows = self.conn.execute(
-            f"SELECT * FROM actors WHERE {' AND '.join(clauses)}"
+            f"SELECT * FROM actors WHERE {where}"
             " ORDER BY n_quotes DESC, n_mentions DESC, actor_id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
         return [_actor_row(r) for r in rows]
+
+    def count_actors(self, *, kind: str | None = None, name: str | None = None) -> int:
+        """How many actors :meth:`actors` lists with these filters, all pages together."""
+        where, params = _actor_where(kind, name)
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM actors WHERE {where}", params).fetchone()[0]
+        )
 
     def actor(self, actor_id: str) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM actors WHERE actor_id = ?", (actor_id,)).fetchone()

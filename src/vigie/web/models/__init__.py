@@ -418,6 +418,7 @@ class ActorRecord(BaseModel):
 
 class ActorsPage(BaseModel):
     filters: dict[str, str] = Field(description="The filters in force (kind, name).")
+    total: int = Field(description="Actors matching the filters, all pages together.")
     limit: int
     offset: int
     more: bool = Field(description="True when there are actors after this page.")

@@ -78,6 +78,7 @@ def actors_data(
     )
     return {
         "filters": filters,
+        "total": store.count_actors(kind=filters.get("kind"), name=filters.get("name")),
         "limit": limit,
         "offset": offset,
         "more": len(rows) > limit,
