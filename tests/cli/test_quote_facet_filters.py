@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from store_records import actor_record, copy_record, story_record
+from store_records import write_facet_store
 
 from vigie.article import Article
 from vigie.cli import cli
-from vigie.storage.sqlite import SQLiteStore
 
 QUOTE = "nous rouvrons le port"
 TEXTS = {
@@ -80,21 +79,9 @@ def db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     }
     for a in arts.values():
         a.results.update(_results(a.text))
-    ids = {k: a.article_id for k, a in arts.items()}
-    with SQLiteStore(path) as store:
-        store.write_articles(list(arts.values()))
-        store.write_actors(
-            state={},
-            registry="test",
-            mentions=[
-                (ids["a"], "quote", 0, 0, "n:maire", "per:maire-brennisk"),
-                (ids["c"], "entity", 0, 0, "n:maire", "per:maire-brennisk"),
-            ],
-            upsert=[actor_record("per:maire-brennisk", "Le maire de Brennisk")],
-        )
-        story = story_record("st-port", "Brennisk · port", [ids["a"], ids["b"], ids["c"]])
-        store.write_stories([story], [], [], {})
-        store.save_copies([copy_record(ids["a"], ids["b"], "near", source=ids["a"], score=0.95)])
+    ids = write_facet_store(
+        path, arts, "per:maire-brennisk", "Le maire de Brennisk", "Brennisk · port"
+    )
     return path, ids
 
 

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from store_records import actor_record, copy_record, story_record
+from store_records import write_facet_store
 
 from vigie.article import Article
 from vigie.cli import cli
-from vigie.storage.sqlite import SQLiteStore
 
 TEXTS = {
     "a": "Le maire de Quimper annonce un plan pour le port.",
@@ -38,21 +37,7 @@ def db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     arts["a"].results["quotes"] = [
         {"start": start, "end": start + len(phrase), "text": phrase, "type": "indirect"}
     ]
-    ids = {k: a.article_id for k, a in arts.items()}
-    with SQLiteStore(path) as store:
-        store.write_articles(list(arts.values()))
-        store.write_actors(
-            state={},
-            registry="test",
-            mentions=[
-                (ids["a"], "quote", 0, 0, "n:maire", "per:maire"),
-                (ids["c"], "entity", 0, 0, "n:maire", "per:maire"),
-            ],
-            upsert=[actor_record("per:maire", "Le Maire")],
-        )
-        story = story_record("st-port", "Quimper · port", [ids["a"], ids["b"], ids["c"]])
-        store.write_stories([story], [], [], {})
-        store.save_copies([copy_record(ids["a"], ids["b"], "near", source=ids["a"], score=0.95)])
+    ids = write_facet_store(path, arts, "per:maire", "Le Maire", "Quimper · port")
     return path, ids
 
 

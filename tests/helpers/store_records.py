@@ -57,3 +57,29 @@ def copy_record(
         "source": source,
         "copy": copy,
     }
+
+
+def write_facet_store(
+    path: Any, articles: dict[str, Any], actor_id: str, actor_name: str, story_label: str
+) -> dict[str, str]:
+    """Store the articles ``a``–``d`` of a facet-filter test: the actor quoted in ``a`` and
+    named in ``c``, ``a``, ``b`` and ``c`` in the story ``st-port``, ``b`` a copy of ``a``
+    (known direction). Returns the article id of each key."""
+    from vigie.storage.sqlite import SQLiteStore
+
+    ids = {k: a.article_id for k, a in articles.items()}
+    with SQLiteStore(path) as store:
+        store.write_articles(list(articles.values()))
+        store.write_actors(
+            state={},
+            registry="test",
+            mentions=[
+                (ids["a"], "quote", 0, 0, "n:maire", actor_id),
+                (ids["c"], "entity", 0, 0, "n:maire", actor_id),
+            ],
+            upsert=[actor_record(actor_id, actor_name)],
+        )
+        story = story_record("st-port", story_label, [ids["a"], ids["b"], ids["c"]])
+        store.write_stories([story], [], [], {})
+        store.save_copies([copy_record(ids["a"], ids["b"], "near", source=ids["a"], score=0.95)])
+    return ids

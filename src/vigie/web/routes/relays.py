@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from vigie import queries
+from vigie.storage.sqlite import SQLiteStore
 from vigie.web.deps import Store
 from vigie.web.models import json_responses, page_responses
 from vigie.web.models.outlets import RelaysPage
@@ -39,7 +40,8 @@ def _names(sources: str) -> list[str]:
     return [n.strip() for n in sources.split(",") if n.strip()][:50]
 
 
-def relays_data(store: Any, sources: str) -> dict[str, Any]:
+def relays_data(store: SQLiteStore, sources: str) -> dict[str, Any]:
+    """The outlets relaying the sources named (at most 50), each with its page's link."""
     data = queries.derived_outlets(store, _names(sources))
     for row in data["outlets"]:
         row["link"] = outlet_href(row["outlet"])
