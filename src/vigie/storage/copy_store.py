@@ -12,6 +12,25 @@ from vigie.storage.sqltext import contains_pattern, fold
 
 __all__ = ["CopyStore"]
 
+#: a copy relation with the doc, title, outlet, date and language of both its articles
+_COPY_ROWS = (
+    "SELECT c.*, aa.doc AS a_doc, ab.doc AS b_doc, aa.title AS a_title,"
+    " ab.title AS b_title, xa.outlet AS a_outlet, xb.outlet AS b_outlet,"
+    " xa.published AS a_published, xb.published AS b_published,"
+    " xa.language AS a_language, xb.language AS b_language"
+    " FROM copies c JOIN articles aa ON aa.article_id = c.a_id"
+    " JOIN articles ab ON ab.article_id = c.b_id"
+    " JOIN article_facets xa ON xa.rowid = aa.rowid"
+    " JOIN article_facets xb ON xb.rowid = ab.rowid"
+)
+
+
+def _copy_row(row: sqlite3.Row) -> dict[str, Any]:
+    """A row of :data:`_COPY_ROWS` as a dict, its relation JSON decoded."""
+    d = dict(row)
+    d["data"] = json.loads(d["data"])
+    return d
+
 
 class CopyStore:
     """Copy relations (table ``copies``)."""
@@ -102,25 +121,12 @@ class CopyStore:
             clauses.append("(xa.outlet LIKE ? ESCAPE '\\' OR xb.outlet LIKE ? ESCAPE '\\')")
             params.extend([contains_pattern(outlet)] * 2)
         sql = (
-            "SELECT c.*, aa.doc AS a_doc, ab.doc AS b_doc, aa.title AS a_title,"
-            " ab.title AS b_title, xa.outlet AS a_outlet, xb.outlet AS b_outlet,"
-            " xa.published AS a_published, xb.published AS b_published,"
-            " xa.language AS a_language, xb.language AS b_language"
-            " FROM copies c JOIN articles aa ON aa.article_id = c.a_id"
-            " JOIN articles ab ON ab.article_id = c.b_id"
-            " JOIN article_facets xa ON xa.rowid = aa.rowid"
-            " JOIN article_facets xb ON xb.rowid = ab.rowid"
-            f" WHERE {' AND '.join(clauses)}"
+            _COPY_ROWS + f" WHERE {' AND '.join(clauses)}"
             " ORDER BY coalesce(xa.published, xb.published) DESC, c.relation_id"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        out = []
-        for r in self.conn.execute(sql, params):
-            d = dict(r)
-            d["data"] = json.loads(d["data"])
-            out.append(d)
-        return out
+        return [_copy_row(r) for r in self.conn.execute(sql, params)]
 
     def copy_sources(self, article_id: str) -> list[tuple[str, float, str | None]]:
         """``(source id, score, source published)`` of the articles ``article_id`` copies."""
@@ -182,22 +188,9 @@ class CopyStore:
         a row of :meth:`copies`, or None when there is none."""
         a_id, b_id = sorted((x, y))
         row = self.conn.execute(
-            "SELECT c.*, aa.doc AS a_doc, ab.doc AS b_doc, aa.title AS a_title,"
-            " ab.title AS b_title, xa.outlet AS a_outlet, xb.outlet AS b_outlet,"
-            " xa.published AS a_published, xb.published AS b_published,"
-            " xa.language AS a_language, xb.language AS b_language"
-            " FROM copies c JOIN articles aa ON aa.article_id = c.a_id"
-            " JOIN articles ab ON ab.article_id = c.b_id"
-            " JOIN article_facets xa ON xa.rowid = aa.rowid"
-            " JOIN article_facets xb ON xb.rowid = ab.rowid"
-            " WHERE c.a_id = ? AND c.b_id = ?",
-            (a_id, b_id),
+            _COPY_ROWS + " WHERE c.a_id = ? AND c.b_id = ?", (a_id, b_id)
         ).fetchone()
-        if row is None:
-            return None
-        d = dict(row)
-        d["data"] = json.loads(d["data"])
-        return d
+        return None if row is None else _copy_row(row)
 
     def article_story(self, article_id: str) -> dict[str, Any] | None:
         """``{story_id, label, n_articles}`` of the story the article belongs to, or None."""
