@@ -121,7 +121,6 @@ class CopyStep:
 
         t0 = time.perf_counter()
         info = self.index_load = IndexLoad(stamp=self.store.copy_index_stamp())
-        count, last = self.store.fingerprint_extent()
         path = index_file_for(self.store.path) if self.options.copies.index_file else None
         index = None
         try:
@@ -131,6 +130,7 @@ class CopyStep:
             else:
                 header, arrays = saved
                 extent = header.get("extent") or {}
+                count, last = self.store.fingerprint_extent()
                 if header.get("stamp") != list(info.stamp or ()):
                     info.reason = "the store changed since the index was saved"
                 elif not (0 <= int(extent.get("last", -1)) <= last):
